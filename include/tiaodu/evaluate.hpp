@@ -1,0 +1,29 @@
+// tiaodu/evaluate.hpp — evaluate(snapshot, policy, as_of): every rule of the policy.
+//
+// A pure function (spec/rules.md section 3): the same inputs give the same Result,
+// whatever the order of the records in the snapshot. Only facts dated on or before a
+// date exist at it; every decision that carries a year Y is computed at
+// E = min(D, Y-12-31), so a closed year's decisions never change as D moves on.
+//
+// Interface:
+//   evaluate(const Snapshot&, const Policy&, const Date& as_of) -> Result
+//       validates the snapshot and policy (throws ValidationError), indexes, evaluates
+//   evaluate(const Index&, const Policy&, const Date& as_of) -> Result
+//       for callers that evaluate one indexed snapshot many times
+//   as_of must lie in the supported date range (date.hpp); else std::out_of_range.
+#pragma once
+
+#include "tiaodu/index.hpp"
+#include "tiaodu/model.hpp"
+#include "tiaodu/policy.hpp"
+#include "tiaodu/result.hpp"
+
+namespace tiaodu {
+
+Result evaluate(const Snapshot& snapshot, const Policy& policy, const Date& as_of);
+Result evaluate(const Index& index, const Policy& policy, const Date& as_of);
+
+// The library's version, "MAJOR.MINOR.PATCH".
+const char* version() noexcept;
+
+}  // namespace tiaodu

@@ -1,0 +1,1 @@
+// STUB — the decision sentences (zh, en); replaced by the evaluation work.
