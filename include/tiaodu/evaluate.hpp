@@ -10,6 +10,9 @@
 //       validates the snapshot and policy (throws ValidationError), indexes, evaluates
 //   evaluate(const Index&, const Policy&, const Date& as_of) -> Result
 //       for callers that evaluate one indexed snapshot many times
+//   evaluate(const Index&, const Policy&, const Date& as_of, const Options&) -> Result
+//       the same, on several threads (independent subtrees in parallel); the Result is
+//       identical to the single-threaded one
 //   as_of must lie in the supported date range (date.hpp); else std::out_of_range.
 #pragma once
 
@@ -22,6 +25,12 @@ namespace tiaodu {
 
 Result evaluate(const Snapshot& snapshot, const Policy& policy, const Date& as_of);
 Result evaluate(const Index& index, const Policy& policy, const Date& as_of);
+
+struct Options {
+  unsigned threads = 1;  // 0: one per hardware thread
+};
+Result evaluate(const Index& index, const Policy& policy, const Date& as_of,
+                const Options& options);
 
 // The library's version, "MAJOR.MINOR.PATCH".
 const char* version() noexcept;
