@@ -38,7 +38,7 @@ TEST(Date, FormatAndMonths) {
   EXPECT_EQ(format_date(days_from_civil(2023, 3, 7)), "2023-03-07");
   const Month m = month_of(days_from_civil(2023, 12, 31));
   EXPECT_EQ(format_month(m), "2023-12");
-  EXPECT_EQ(format_month(next(m)), "2024-01");
+  EXPECT_EQ(format_month(next_month(m)), "2024-01");
   EXPECT_EQ(last_day(Month{2023, 2}), days_from_civil(2023, 2, 28));
   EXPECT_EQ(first_day(Month{2023, 2}), days_from_civil(2023, 2, 1));
   EXPECT_EQ(months_between(Month{2022, 11}, Month{2023, 2}), 3);

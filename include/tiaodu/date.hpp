@@ -62,7 +62,7 @@ struct Month {
 constexpr Month month_of(Day d) noexcept;
 constexpr Day first_day(Month m) noexcept;
 constexpr Day last_day(Month m) noexcept;
-constexpr Month next(Month m) noexcept;
+constexpr Month next_month(Month m) noexcept;
 constexpr int months_between(Month a, Month b) noexcept;  // b - a in months
 std::string format_month(Month m);
 std::optional<Month> parse_month(std::string_view text) noexcept;
@@ -109,7 +109,7 @@ constexpr Day first_day(Month m) noexcept { return days_from_civil(m.year, m.mon
 constexpr Day last_day(Month m) noexcept {
   return days_from_civil(m.year, m.month, last_day_of_month(m.year, m.month));
 }
-constexpr Month next(Month m) noexcept {
+constexpr Month next_month(Month m) noexcept {
   return m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1};
 }
 constexpr int months_between(Month a, Month b) noexcept {

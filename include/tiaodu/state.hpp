@@ -7,6 +7,8 @@
 //
 // Interface:
 //   replay(events, x) -> Replay        the state machine over the events existing at x
+//   replay(events, x, on_refutation)   the same, calling on_refutation(event) for every
+//                                      look-back that refutes
 //   standing(index, i, x) -> Standing  pending / overdue / on time / failed at x
 //   failure_date(index, i) -> Day      the first day the item is failed, or kNoDay
 #pragma once
@@ -26,7 +28,12 @@ struct Replay {
   Day first_refutation = kNoDay;  // the first look-back that refuted a report or a finding
 };
 
-constexpr Replay replay(std::span<const ItemEvent> events, Day x) noexcept;
+template <class OnRefutation>
+constexpr Replay replay(std::span<const ItemEvent> events, Day x,
+                        OnRefutation&& on_refutation) noexcept;
+constexpr Replay replay(std::span<const ItemEvent> events, Day x) noexcept {
+  return replay(events, x, [](const ItemEvent&) {});
+}
 
 // What 3.2 calls the item "at X", derived from the replay.
 struct Standing {
@@ -53,13 +60,16 @@ inline Day failure_date(const Index& index, ItemIx i) noexcept {
 // ---------------------------------------------------------------------------
 // Implementation
 
-constexpr Replay replay(std::span<const ItemEvent> events, Day x) noexcept {
+template <class OnRefutation>
+constexpr Replay replay(std::span<const ItemEvent> events, Day x,
+                        OnRefutation&& on_refutation) noexcept {
   Replay r;
-  auto refute = [&r](Day t) {
+  auto refute = [&](const ItemEvent& e) {
     r.status = ItemStatus::open;
     r.reported_on = kNoDay;
     r.done_on = kNoDay;
-    if (r.first_refutation == kNoDay) r.first_refutation = t;
+    if (r.first_refutation == kNoDay) r.first_refutation = e.date;
+    on_refutation(e);
   };
   for (const ItemEvent& e : events) {
     if (e.date > x) break;  // events are in date order: the rest does not exist yet
@@ -82,10 +92,10 @@ constexpr Replay replay(std::span<const ItemEvent> events, Day x) noexcept {
         }
         break;
       case EventKind::found_not_rectified:
-        if (r.status != ItemStatus::open) refute(e.date);  // a report or finding refuted
+        if (r.status != ItemStatus::open) refute(e);  // a report or finding refuted
         break;
       case EventKind::found_superficial:
-        refute(e.date);  // done for show (应付敷衍): always a refutation
+        refute(e);  // done for show (应付敷衍): always a refutation
         break;
     }
   }

@@ -1,0 +1,48 @@
+// tiaodu/rules/coverage.hpp — clause 4.1: every organization is dispatched every month.
+//
+// 四(一) "采取现场调度与集中调度相结合。镇党委主要领导每月不定期到各党组织进行党建工作检查"
+// — the principal leaders inspect every organization each month, on site or at a
+// dispatch meeting. Clause 2 (二、调度对象: 镇属各党组织) makes every organization but the
+// town committee itself a dispatch object.
+//
+// Decides: `missed_month` — a non-root organization, active for the whole of an elapsed
+// month, has no dispatch dated in that month (a dispatch belongs to the month of its
+// date, whatever its end_date; either form counts).
+#pragma once
+
+#include "tiaodu/rules/context.hpp"
+#include "tiaodu/rules/text.hpp"
+
+namespace tiaodu::rules {
+
+// An organization is active in M when active_from <= M's first day and active_until >=
+// M's last day (3.1); only missed_month and dispatch validity look at active periods.
+inline bool active_in(const Index& ix, OrgIx o, Month m) noexcept {
+  return ix.active_from(o) <= first_day(m) && ix.active_until(o) >= last_day(m);
+}
+
+inline void missed_months(const Context& ctx, OrgIx o, Sink& out) {
+  const Index& ix = ctx.index;
+  if (o == ix.root() || !ctx.period.has_elapsed) return;
+  const auto dispatches = ix.dispatches_of(o);  // by date
+  std::size_t next = 0;
+  for (Month m = ctx.period.first; m <= ctx.period.last_elapsed; m = next_month(m)) {
+    // Walk the org's dispatches alongside the months (both ascending).
+    bool dispatched = false;
+    while (next < dispatches.size() && ix.dispatch_date(dispatches[next]) <= last_day(m)) {
+      dispatched |= ix.dispatch_date(dispatches[next]) >= first_day(m);
+      ++next;
+    }
+    if (dispatched || !active_in(ix, o, m)) continue;
+    Decision d = make_decision(ctx, Rule::missed_month, o);
+    d.month = format_month(m);
+    d.facts = {{"month", format_month(m)}, {"dispatches_in_month", std::int64_t{0}}};
+    d.text.zh = text::cat(text::org_zh(ix, o), text::month_zh(m),
+                          "无调度记录（镇党委主要领导每月到各党组织进行党建工作检查）。");
+    d.text.en = text::cat("No dispatch of ", text::org_en(ix, o), " took place in ",
+                          format_month(m), "; every organization is to be dispatched each month.");
+    emit(out, o, month_key(m), kNone, std::move(d));
+  }
+}
+
+}  // namespace tiaodu::rules

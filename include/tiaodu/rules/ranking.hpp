@@ -1,0 +1,107 @@
+// tiaodu/rules/ranking.hpp — clause 5.3's "党建工作长期排名靠后": monthly scores and the
+// peer ranking they make (spec 3.4).
+//
+// 五(三) "……或者党建工作长期排名靠后的……" — the policy ranks organizations but gives no
+// formula; this is the library's reading, every number a parameter: a month's score is
+// the full score less problem_points per problem found in the month's dispatches and
+// overdue_points per item overdue at the month's last day. Organizations with the same
+// parent are peers; with at least min_peers of them, the lowest bottom_share (at least
+// one) is the bottom, unless everyone has the same score.
+//
+// Computes: monthly_scores(o) for each elapsed month in which o was dispatched, and
+// rank_peers() over one parent's children. Parameters are read at the month's last day.
+#pragma once
+
+#include "tiaodu/rules/context.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace tiaodu::rules {
+
+// The full score a month starts from (spec 3.4: "100 −"); the scale, not a threshold.
+inline constexpr std::int64_t kFullScore = 100;
+// Guards ceil(n × share) against a share like 0.2 that is not exact in binary (3.4).
+inline constexpr double kShareEpsilon = 1e-9;
+
+struct MonthScore {
+  Month month;
+  std::int64_t score = 0;
+  std::int64_t problems = 0;  // P
+  std::int64_t overdue = 0;   // Q
+  std::int64_t rank = 0;
+  std::int64_t peers = 0;
+  bool bottom = false;
+};
+
+// The scores of o, one per elapsed month (from the period's first) with a dispatch of o
+// dated in it, ascending by month.
+inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>& out) {
+  const Index& ix = ctx.index;
+  if (o == ix.root()) return;
+  const auto dispatches = ix.dispatches_of(o);  // by date
+  const auto items = ix.items_of(o);
+  for (std::size_t k = 0; k < dispatches.size();) {
+    const Month m = month_of(ix.dispatch_date(dispatches[k]));
+    std::int64_t problems = 0;
+    for (; k < dispatches.size() && month_of(ix.dispatch_date(dispatches[k])) == m; ++k)
+      problems += ix.problem_count(dispatches[k]);
+    if (!ctx.period.elapsed(m)) continue;
+    const Day end = last_day(m);
+    std::int64_t overdue = 0;
+    for (ItemIx i : items)
+      if (ix.item_date(i) <= end && end > ix.deadline(i) && ctx.standing_at(i, end).overdue)
+        ++overdue;
+    const std::int64_t score =
+        std::max<std::int64_t>(0, kFullScore - ctx.integer(Param::problem_points, end) * problems -
+                                      ctx.integer(Param::overdue_points, end) * overdue);
+    out.push_back(MonthScore{m, score, problems, overdue});
+  }
+}
+
+// Ranks one month's peers in place. `scores` are the peers' MonthScore entries.
+inline void rank_month(const Context& ctx, Month m, std::span<MonthScore*> scores) {
+  const auto n = static_cast<std::int64_t>(scores.size());
+  std::vector<std::int64_t> sorted;
+  sorted.reserve(scores.size());
+  for (const MonthScore* s : scores) sorted.push_back(s->score);
+  std::sort(sorted.begin(), sorted.end());
+  const Day end = last_day(m);
+  const bool ranked = n >= ctx.integer(Param::min_peers, end);
+  std::int64_t threshold = 0;
+  if (ranked) {
+    const double k = std::ceil(static_cast<double>(n) * ctx.share(Param::bottom_share, end) -
+                               kShareEpsilon);
+    const auto kth = std::clamp<std::int64_t>(static_cast<std::int64_t>(k), 1, n);
+    threshold = sorted[static_cast<std::size_t>(kth - 1)];
+  }
+  const std::int64_t highest = sorted.back();
+  for (MonthScore* s : scores) {
+    const auto higher = sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), s->score);
+    s->rank = 1 + higher;
+    s->peers = n;
+    s->bottom = ranked && s->score <= threshold && s->score < highest;
+  }
+}
+
+// Ranks every month among the children of one parent. scores_of(c) gives child c's
+// MonthScore list (ascending months), which is updated in place.
+template <class ScoresOf>
+void rank_peers(const Context& ctx, std::span<const OrgIx> siblings, ScoresOf&& scores_of) {
+  std::vector<MonthScore*> all;
+  for (OrgIx c : siblings)
+    for (MonthScore& s : scores_of(c)) all.push_back(&s);
+  std::stable_sort(all.begin(), all.end(),
+                   [](const MonthScore* a, const MonthScore* b) { return a->month < b->month; });
+  for (std::size_t first = 0; first < all.size();) {
+    std::size_t last = first;
+    while (last < all.size() && all[last]->month == all[first]->month) ++last;
+    rank_month(ctx, all[first]->month, std::span(all.data() + first, last - first));
+    first = last;
+  }
+}
+
+}  // namespace tiaodu::rules

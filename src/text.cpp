@@ -1,1 +1,0 @@
-// STUB — the decision sentences (zh, en); replaced by the evaluation work.
