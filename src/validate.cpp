@@ -1,6 +1,784 @@
-// STUB — replaced by the JSON/validation work.
+// The meaning checks of spec section 5 on a model, and the policy's range and order checks.
+//
+// Run by the JSON reader (which passes what failed structurally, so that nothing is
+// reported twice) and by anyone holding a hand-built model. Nothing here recurses or is
+// worse than O(n log n): a chain of a million organizations is a loop, not a stack.
 #include "tiaodu/validate.hpp"
+
+#include "detail/checks.hpp"
+
+#include <boost/describe.hpp>
+#include <boost/mp11.hpp>
+
+#include <algorithm>
+#include <bitset>
+#include <charconv>
+#include <cmath>
+#include <initializer_list>
+#include <unordered_map>
+#include <utility>
+
 namespace tiaodu {
-std::vector<Error> validate(const Snapshot&) { return {}; }
-std::vector<Error> validate(const Policy&) { return {}; }
+namespace detail {
+
+bool Suppress::bad(std::string_view p) const {
+  if (failed.empty()) return false;
+  for (;;) {
+    if (failed.find(p) != failed.end()) return true;
+    const auto k = p.rfind('/');
+    if (k == std::string_view::npos) return false;
+    p = p.substr(0, k);
+  }
+}
+
+bool Suppress::touched(std::string_view p) const {
+  if (failed.empty()) return false;
+  if (bad(p)) return true;
+  const std::string prefix = std::string(p) + "/";
+  const auto it = failed.lower_bound(prefix);
+  return it != failed.end() && it->starts_with(prefix);
+}
+
+std::string quote(std::string_view s) {
+  constexpr std::size_t kMaxChars = 60;
+  std::string out = "\"";
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c & 0xC0) != 0x80 && chars++ == kMaxChars) {
+      out += "\xE2\x80\xA6";  // …
+      break;
+    }
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += static_cast<char>(c);
+    } else if (c < 0x20 || c == 0x7F) {
+      constexpr char hex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string escape_pointer_token(std::string_view key) {
+  std::string out;
+  out.reserve(key.size());
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string format_number(double v) {
+  if (std::isnan(v)) return "NaN";
+  if (std::isinf(v)) return v < 0 ? "-Infinity" : "Infinity";
+  char buf[64];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
+}
+
+namespace {
+
+// Ranks of top-level keys in the order the formats list them, for sorting errors.
+int top_rank(std::string_view key) {
+  constexpr std::string_view order[] = {"format", "period_start", "organizations", "dispatches",
+                                        "rectifications", "ledger_submissions", "look_backs",
+                                        "parameters"};
+  for (int i = 0; i < static_cast<int>(std::size(order)); ++i)
+    if (order[i] == key) return i;
+  return static_cast<int>(std::size(order));
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Segment-wise: the whole document first, top-level keys in format order, indices as
+// numbers, other keys as strings; an ancestor before its descendants.
+bool pointer_less(std::string_view a, std::string_view b) {
+  std::size_t depth = 0;
+  while (true) {
+    if (a.empty() || b.empty()) return a.empty() && !b.empty();
+    a.remove_prefix(1);
+    b.remove_prefix(1);
+    const std::string_view sa = a.substr(0, a.find('/'));
+    const std::string_view sb = b.substr(0, b.find('/'));
+    if (sa != sb) {
+      if (depth == 0 && top_rank(sa) != top_rank(sb)) return top_rank(sa) < top_rank(sb);
+      if (all_digits(sa) && all_digits(sb))
+        return sa.size() != sb.size() ? sa.size() < sb.size() : sa < sb;
+      return sa < sb;
+    }
+    a.remove_prefix(sa.size());
+    b.remove_prefix(sb.size());
+    ++depth;
+  }
+}
+
+}  // namespace
+
+void sort_errors(std::vector<Error>& errors) {
+  std::stable_sort(errors.begin(), errors.end(),
+                   [](const Error& x, const Error& y) { return pointer_less(x.path, y.path); });
+}
+
+namespace {
+
+// A JSON Pointer built only when needed (an error, or a look-up in Suppress).
+struct Seg {
+  std::string_view key;
+  std::size_t index = 0;
+  bool is_index = false;
+  Seg(const char* k) : key(k) {}
+  Seg(std::size_t i) : index(i), is_index(true) {}
+};
+struct Loc {
+  std::array<Seg, 6> segs{Seg(""), Seg(""), Seg(""), Seg(""), Seg(""), Seg("")};
+  std::size_t n = 0;
+  Loc() = default;
+  Loc(std::initializer_list<Seg> s) {
+    for (const Seg& x : s) segs[n++] = x;
+  }
+  std::string str() const {
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i) {
+      out += '/';
+      if (segs[i].is_index) out += std::to_string(segs[i].index);
+      else out += segs[i].key;
+    }
+    return out;
+  }
+};
+
+template <class E>
+bool valid_enum(E e) {
+  bool found = false;
+  boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>(
+      [&](auto d) { found = found || d.value == e; });
+  return found;
+}
+template <class E>
+std::string enum_text(E e) {
+  const char* name = boost::describe::enum_to_string(e, nullptr);
+  return name ? std::string(name) : std::to_string(static_cast<long long>(e));
+}
+
+constexpr int kOrgs = 0, kDispatches = 1, kRects = 2;
+
+class SnapshotChecker {
+ public:
+  SnapshotChecker(const Snapshot& s, const Suppress& sup) : s_(s), sup_(sup) {}
+
+  std::vector<Error> run() {
+    if (s_.period_start) day(*s_.period_start, Loc{"period_start"}, "the snapshot", "period_start");
+    organizations();
+    dispatches();
+    rectifications();
+    submissions();
+    look_backs();
+    return std::move(out_);
+  }
+
+ private:
+  const Snapshot& s_;
+  const Suppress& sup_;
+  std::vector<Error> out_;
+
+  // --- helpers
+  bool bad(const Loc& l) const { return !sup_.empty() && sup_.bad(l.str()); }
+  void error(const Loc& l, ErrorCode code, std::string message) {
+    out_.push_back({l.str(), code, std::move(message)});
+  }
+  static std::string label(std::string_view entity, const std::string& id, bool id_ok, std::size_t i) {
+    std::string out(entity);
+    out += ' ';
+    if (id_ok && !id.empty()) out += quote(id);
+    else out += '#' + std::to_string(i);
+    return out;
+  }
+
+  // A model date as a Day; nullopt when it failed in the reader (silently) or is not a
+  // supported date (an error: only a hand-built model can get here with one).
+  std::optional<Day> day(const Date& d, const Loc& l, const std::string& who, std::string_view field) {
+    if (bad(l)) return std::nullopt;
+    if (d.is_special()) {
+      error(l, ErrorCode::date, who + ": " + std::string(field) + " is not a date (not-a-date-time)");
+      return std::nullopt;
+    }
+    const Day x = to_day(d);
+    if (x < kMinSupported || x > kMaxSupported) {
+      error(l, ErrorCode::date,
+            who + ": " + std::string(field) + " " + format_date(x) +
+                " is not a date (YYYY-MM-DD, 1400-01-01 to 9899-12-31)");
+      return std::nullopt;
+    }
+    return x;
+  }
+  void non_empty(const std::string& v, const Loc& l, const std::string& who, std::string_view field) {
+    if (v.empty() && !bad(l))
+      error(l, ErrorCode::empty, who + ": " + std::string(field) + " must not be empty");
+  }
+  template <class E>
+  bool check_enum(E e, const Loc& l, const std::string& who, std::string_view field) {
+    if (bad(l)) return false;
+    if (valid_enum(e)) return true;
+    error(l, ErrorCode::enum_value,
+          who + ": " + std::string(field) + " " + std::to_string(static_cast<long long>(e)) +
+              " is not a value of its enumeration");
+    return false;
+  }
+
+  // Interns the ids of one list: index of the first occurrence; reports empty and
+  // duplicate ids. Returns, per element, whether its id is usable.
+  template <class T>
+  std::vector<char> intern(std::span<const T> list, const char* name, std::string_view entity,
+                           std::unordered_map<std::string_view, std::int32_t>& ix) {
+    std::vector<char> first(list.size(), 0);
+    ix.reserve(list.size());
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const Loc l{name, i, "id"};
+      if (bad(l)) continue;
+      const std::string& id = list[i].id;
+      if (id.empty()) {
+        error(l, ErrorCode::empty, std::string(entity) + " #" + std::to_string(i) + ": id must not be empty");
+        continue;
+      }
+      const auto [it, inserted] = ix.emplace(id, static_cast<std::int32_t>(i));
+      if (inserted) {
+        first[i] = 1;
+      } else {
+        error(l, ErrorCode::duplicate_id,
+              std::string(entity) + " id " + quote(id) + " is used twice (first at /" + name + "/" +
+                  std::to_string(it->second) + ")");
+      }
+    }
+    return first;
+  }
+
+  // A reference: the index of its target, or -1 (reported, or not reportable because
+  // the target's list or id failed to read).
+  std::int32_t resolve(const std::string& ref, const Loc& l, int space, const char* list,
+                       const std::unordered_map<std::string_view, std::int32_t>& ix,
+                       const std::string& who, std::string_view field) {
+    if (bad(l)) return -1;
+    if (ref.empty()) {
+      error(l, ErrorCode::empty, who + ": " + std::string(field) + " must not be empty");
+      return -1;
+    }
+    if (const auto it = ix.find(ref); it != ix.end()) return it->second;
+    if (!sup_.empty() && (sup_.bad(std::string("/") + list) || sup_.poisoned[space].count(ref)))
+      return -1;
+    error(l, ErrorCode::unknown_ref, who + ": " + std::string(field) + " " + quote(ref) + " does not exist");
+    return -1;
+  }
+
+  // --- organizations: ids, names, the tree
+  std::unordered_map<std::string_view, std::int32_t> org_ix_;
+  std::vector<std::int32_t> parent_;       // >= 0 resolved, -1 none, -2 broken
+  std::vector<char> in_tree_;              // first occurrence of its id (or id unusable)
+  std::vector<std::optional<Day>> from_, until_;  // valid, consistent active periods only
+  std::vector<char> reached_;              // under a parentless org by a sound chain
+  std::vector<std::int32_t> enter_, leave_;
+  std::int32_t root_ = -1;
+  std::vector<char> is_root_;
+
+  std::string org_label(std::size_t i) const {
+    const auto& o = each(s_.organizations)[i];
+    return label("organization", o.id, !bad(Loc{"organizations", i, "id"}), i);
+  }
+
+  void organizations() {
+    const auto orgs = each(s_.organizations);
+    const std::size_t n = orgs.size();
+    const auto first = intern(orgs, "organizations", "organization", org_ix_);
+    parent_.assign(n, -1);
+    in_tree_.assign(n, 1);
+    from_.assign(n, std::nullopt);
+    until_.assign(n, std::nullopt);
+    bool any_unread = false;  // a parent that could not be read: it may have been absent
+    for (std::size_t i = 0; i < n; ++i) {
+      const Organization& o = orgs[i];
+      const std::string who = org_label(i);
+      // A duplicate of an earlier id stays out of the tree (references mean the first).
+      if (!first[i] && !bad(Loc{"organizations", i, "id"}) && !o.id.empty()) in_tree_[i] = 0;
+      non_empty(o.name, Loc{"organizations", i, "name"}, who, "name");
+      check_enum(o.kind, Loc{"organizations", i, "kind"}, who, "kind");
+      if (!bad(Loc{"organizations", i, "secretary"})) {
+        non_empty(o.secretary.id, Loc{"organizations", i, "secretary", "id"}, who, "secretary id");
+        non_empty(o.secretary.name, Loc{"organizations", i, "secretary", "name"}, who, "secretary name");
+      }
+      std::optional<Day> from, until;
+      if (o.active_from) from = day(*o.active_from, Loc{"organizations", i, "active_from"}, who, "active_from");
+      if (o.active_until) until = day(*o.active_until, Loc{"organizations", i, "active_until"}, who, "active_until");
+      bool period_ok = !(o.active_from && !from) && !(o.active_until && !until);
+      if (from && until && *until < *from) {
+        error(Loc{"organizations", i, "active_until"}, ErrorCode::date_order,
+              who + ": active_until " + format_date(*until) + " is before active_from " + format_date(*from));
+        period_ok = false;
+      }
+      if (period_ok) {
+        from_[i] = from ? from : std::optional<Day>(kMinSupported - 1);
+        until_[i] = until ? until : std::optional<Day>(kMaxSupported + 1);
+      }
+      const Loc pl{"organizations", i, "parent"};
+      if (bad(pl)) {
+        parent_[i] = -2;
+        any_unread = any_unread || in_tree_[i];
+      } else if (o.parent) {
+        const auto p = resolve(*o.parent, pl, kOrgs, "organizations", org_ix_, who, "parent");
+        parent_[i] = p >= 0 ? p : -2;
+      }
+    }
+
+    // Roots: the first parentless organization is the town committee; any other is an
+    // error at its element.
+    is_root_.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!in_tree_[i] || parent_[i] != -1) continue;
+      is_root_[i] = 1;
+      if (root_ < 0) {
+        root_ = static_cast<std::int32_t>(i);
+      } else {
+        error(Loc{"organizations", i}, ErrorCode::root,
+              org_label(i) + " has no parent, but " + org_label(static_cast<std::size_t>(root_)) +
+                  " is already the root; only the town committee has none");
+      }
+    }
+
+    cycles();
+    // Literally the spec's "no organization without a parent": also for an empty list,
+    // and also when a cycle or an unknown parent explains it (each is a fact of its own);
+    // not when a parent could not be read (it may have been absent), nor when the list
+    // itself could not be read.
+    if (root_ < 0 && !any_unread && !(sup_.bad("/organizations")))
+      error(Loc{}, ErrorCode::root,
+            "no organization is without a parent: the town committee (the root) must have none");
+    tree();
+  }
+
+  // Three colours, no recursion: white (unseen), grey (on the walk in progress), black.
+  void cycles() {
+    const std::size_t n = parent_.size();
+    std::vector<std::uint8_t> colour(n, 0);
+    std::vector<std::int32_t> walk;
+    for (std::size_t s = 0; s < n; ++s) {
+      if (colour[s] != 0 || !in_tree_[s]) continue;
+      walk.clear();
+      std::int32_t cur = static_cast<std::int32_t>(s);
+      while (cur >= 0 && colour[static_cast<std::size_t>(cur)] == 0) {
+        colour[static_cast<std::size_t>(cur)] = 1;
+        walk.push_back(cur);
+        cur = parent_[static_cast<std::size_t>(cur)];
+      }
+      if (cur >= 0 && colour[static_cast<std::size_t>(cur)] == 1) {
+        // The loop is the tail of the walk from `cur` on.
+        std::size_t k = walk.size();
+        while (walk[k - 1] != cur) --k;
+        --k;
+        const auto loop = std::span<const std::int32_t>(walk).subspan(k);
+        const std::int32_t first = *std::min_element(loop.begin(), loop.end());
+        // Name the loop starting from its first org in document order.
+        const auto at = static_cast<std::size_t>(std::find(loop.begin(), loop.end(), first) - loop.begin());
+        std::string chain;
+        const auto& orgs = each(s_.organizations);
+        for (std::size_t j = 0; j <= loop.size() && j <= 8; ++j) {
+          if (j) chain += " \xE2\x86\x92 ";  // →
+          if (j == 8 && j < loop.size()) {
+            chain += "\xE2\x80\xA6";
+            break;
+          }
+          chain += quote(orgs[static_cast<std::size_t>(loop[(at + j) % loop.size()])].id);
+        }
+        error(Loc{"organizations", static_cast<std::size_t>(first), "parent"}, ErrorCode::cycle,
+              org_label(static_cast<std::size_t>(first)) + ": its chain of parents loops: " + chain);
+      }
+      for (std::int32_t x : walk) colour[static_cast<std::size_t>(x)] = 2;
+    }
+  }
+
+  // Euler-tour intervals of every tree hanging from a parentless organization.
+  void tree() {
+    const std::size_t n = parent_.size();
+    std::vector<std::int32_t> offsets(n + 1, 0), kids;
+    for (std::size_t i = 0; i < n; ++i)
+      if (in_tree_[i] && parent_[i] >= 0) ++offsets[static_cast<std::size_t>(parent_[i]) + 1];
+    for (std::size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
+    kids.resize(static_cast<std::size_t>(offsets[n]));
+    std::vector<std::int32_t> fill(offsets.begin(), offsets.end() - 1);
+    for (std::size_t i = 0; i < n; ++i)
+      if (in_tree_[i] && parent_[i] >= 0)
+        kids[static_cast<std::size_t>(fill[static_cast<std::size_t>(parent_[i])]++)] = static_cast<std::int32_t>(i);
+    reached_.assign(n, 0);
+    enter_.assign(n, 0);
+    leave_.assign(n, 0);
+    std::int32_t clock = 0;
+    std::vector<std::pair<std::int32_t, std::int32_t>> stack;
+    for (std::size_t r = 0; r < n; ++r) {
+      if (!is_root_[r]) continue;
+      stack.emplace_back(static_cast<std::int32_t>(r), offsets[r]);
+      reached_[r] = 1;
+      enter_[r] = clock++;
+      while (!stack.empty()) {
+        auto& [o, next] = stack.back();
+        if (next < offsets[static_cast<std::size_t>(o) + 1]) {
+          const std::int32_t c = kids[static_cast<std::size_t>(next++)];
+          reached_[static_cast<std::size_t>(c)] = 1;
+          enter_[static_cast<std::size_t>(c)] = clock++;
+          stack.emplace_back(c, offsets[static_cast<std::size_t>(c)]);
+        } else {
+          leave_[static_cast<std::size_t>(o)] = clock++;
+          stack.pop_back();
+        }
+      }
+    }
+  }
+  bool is_ancestor(std::int32_t a, std::int32_t b) const {
+    const auto ua = static_cast<std::size_t>(a), ub = static_cast<std::size_t>(b);
+    return a != b && enter_[ua] <= enter_[ub] && leave_[ub] <= leave_[ua];
+  }
+
+  // --- dispatches
+  std::unordered_map<std::string_view, std::int32_t> disp_ix_;
+  std::vector<std::optional<Day>> disp_date_;
+  std::vector<std::bitset<kCheckItemCount>> problems_;
+  std::vector<char> checks_complete_;
+
+  std::string disp_label(std::size_t i) const {
+    const auto& d = each(s_.dispatches)[i];
+    return label("dispatch", d.id, !bad(Loc{"dispatches", i, "id"}), i);
+  }
+
+  void dispatches() {
+    const auto list = each(s_.dispatches);
+    const std::size_t n = list.size();
+    intern(list, "dispatches", "dispatch", disp_ix_);
+    disp_date_.assign(n, std::nullopt);
+    problems_.assign(n, {});
+    checks_complete_.assign(n, 1);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Dispatch& d = list[i];
+      const std::string who = disp_label(i);
+      const auto date = day(d.date, Loc{"dispatches", i, "date"}, who, "date");
+      disp_date_[i] = date;
+      std::optional<Day> end;
+      bool end_ok = false;  // end_date given, valid and not before date
+      if (d.end_date) {
+        end = day(*d.end_date, Loc{"dispatches", i, "end_date"}, who, "end_date");
+        if (end && date && *end < *date) {
+          error(Loc{"dispatches", i, "end_date"}, ErrorCode::date_order,
+                who + ": end_date " + format_date(*end) + " is before its date " + format_date(*date));
+        } else {
+          end_ok = end.has_value();
+        }
+      }
+      const auto dispatcher = resolve(d.dispatcher, Loc{"dispatches", i, "dispatcher"}, kOrgs,
+                                      "organizations", org_ix_, who, "dispatcher");
+      const auto object = resolve(d.object, Loc{"dispatches", i, "object"}, kOrgs, "organizations",
+                                  org_ix_, who, "object");
+      check_enum(d.form, Loc{"dispatches", i, "form"}, who, "form");
+      if (object >= 0) {
+        const auto uo = static_cast<std::size_t>(object);
+        if (object == root_) {
+          error(Loc{"dispatches", i, "object"}, ErrorCode::dispatch_of_root,
+                who + ": its object " + quote(d.object) +
+                    " is the town committee (the root), which is not dispatched");
+        } else if (dispatcher >= 0 && reached_[uo] && !is_root_[uo] &&
+                   reached_[static_cast<std::size_t>(dispatcher)] && !is_ancestor(dispatcher, object)) {
+          error(Loc{"dispatches", i, "dispatcher"}, ErrorCode::dispatcher_not_superior,
+                who + ": dispatcher " + quote(d.dispatcher) + " is not a superior of its object " +
+                    quote(d.object) + (dispatcher == object ? " (it is the object itself)" : ""));
+        }
+        // 3.1: a dispatch lies within its object's active period.
+        if (from_[uo] && date && *date < *from_[uo]) {
+          error(Loc{"dispatches", i, "date"}, ErrorCode::date_order,
+                who + ": date " + format_date(*date) + " is before its object " + quote(d.object) +
+                    " is active (active_from " + format_date(*from_[uo]) + ")");
+        } else if (until_[uo] && date) {
+          const Day last = end_ok ? *end : *date;
+          if (last > *until_[uo])
+            error(Loc{"dispatches", i, end_ok ? "end_date" : "date"}, ErrorCode::date_order,
+                  who + ": " + (end_ok ? "end_date " : "date ") + format_date(last) +
+                      " is after its object " + quote(d.object) + " stops being active (active_until " +
+                      format_date(*until_[uo]) + ")");
+        }
+      }
+      checks(i, d, who);
+      const auto gps = each(d.good_practices);
+      for (std::size_t k = 0; k < gps.size(); ++k)
+        non_empty(gps[k], Loc{"dispatches", i, "good_practices", k}, who,
+                  "good practice #" + std::to_string(k));
+      const auto srs = each(d.support_requests);
+      for (std::size_t k = 0; k < srs.size(); ++k)
+        non_empty(srs[k].text, Loc{"dispatches", i, "support_requests", k, "text"}, who,
+                  "support request #" + std::to_string(k) + " text");
+    }
+  }
+
+  void checks(std::size_t i, const Dispatch& d, const std::string& who) {
+    if (!sup_.empty() && sup_.touched(Loc{"dispatches", i, "checks"}.str())) checks_complete_[i] = 0;
+    std::bitset<kCheckItemCount> seen;
+    const auto list = each(d.checks);
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      const Check& c = list[k];
+      const Loc il{"dispatches", i, "checks", k, "item"};
+      const bool item_ok = check_enum(c.item, il, who, "check item");
+      const bool result_ok = check_enum(c.result, Loc{"dispatches", i, "checks", k, "result"}, who, "check result");
+      if (!item_ok || !result_ok) checks_complete_[i] = 0;
+      if (!item_ok) continue;
+      const auto bit = static_cast<std::size_t>(c.item);
+      if (seen[bit]) {
+        error(il, ErrorCode::duplicate_check,
+              who + ": check item " + enum_text(c.item) + " is listed twice");
+        continue;
+      }
+      seen[bit] = true;
+      if (result_ok && c.result == CheckResult::problem) problems_[i][bit] = true;
+    }
+  }
+
+  // --- rectifications
+  std::unordered_map<std::string_view, std::int32_t> rect_ix_;
+  std::vector<std::int32_t> rect_dispatch_;
+
+  std::string rect_label(std::size_t i) const {
+    const auto& r = each(s_.rectifications)[i];
+    return label("rectification", r.id, !bad(Loc{"rectifications", i, "id"}), i);
+  }
+
+  struct SeqKey {
+    std::int32_t dispatch;
+    std::int64_t seq;
+    friend bool operator==(const SeqKey&, const SeqKey&) = default;
+  };
+  struct SeqHash {
+    std::size_t operator()(const SeqKey& k) const noexcept {
+      return std::hash<std::int64_t>()(k.seq * 1000003 ^ k.dispatch);
+    }
+  };
+
+  void rectifications() {
+    const auto list = each(s_.rectifications);
+    const std::size_t n = list.size();
+    intern(list, "rectifications", "rectification", rect_ix_);
+    rect_dispatch_.assign(n, -1);
+    std::unordered_map<SeqKey, std::int32_t, SeqHash> seqs;
+    const auto dlist = each(s_.dispatches);
+    for (std::size_t i = 0; i < n; ++i) {
+      const Rectification& r = list[i];
+      const std::string who = rect_label(i);
+      const auto dx = resolve(r.dispatch, Loc{"rectifications", i, "dispatch"}, kDispatches,
+                              "dispatches", disp_ix_, who, "dispatch");
+      rect_dispatch_[i] = dx;
+      const Loc sl{"rectifications", i, "seq"};
+      if (!bad(sl)) {
+        if (r.seq < 1) {
+          error(sl, ErrorCode::seq, who + ": seq " + std::to_string(r.seq) + " is not an integer \xE2\x89\xA5 1");
+        } else if (dx >= 0) {
+          const auto [it, inserted] = seqs.emplace(SeqKey{dx, r.seq}, static_cast<std::int32_t>(i));
+          if (!inserted)
+            error(sl, ErrorCode::duplicate_seq,
+                  who + ": seq " + std::to_string(r.seq) + " is already used by " +
+                      rect_label(static_cast<std::size_t>(it->second)) + " of dispatch " + quote(r.dispatch));
+        }
+      }
+      const Loc il{"rectifications", i, "item"};
+      if (check_enum(r.item, il, who, "item") && dx >= 0) {
+        const auto ux = static_cast<std::size_t>(dx);
+        if (!problems_[ux][static_cast<std::size_t>(r.item)] && checks_complete_[ux])
+          error(il, ErrorCode::item_not_problem,
+                who + ": item " + enum_text(r.item) + " is not a problem check of dispatch " +
+                    quote(dlist[ux].id));
+      }
+      non_empty(r.problem, Loc{"rectifications", i, "problem"}, who, "problem");
+      std::optional<Day> since;
+      if (dx >= 0) since = disp_date_[static_cast<std::size_t>(dx)];
+      const auto deadline = day(r.deadline, Loc{"rectifications", i, "deadline"}, who, "deadline");
+      if (deadline && since && *deadline < *since)
+        error(Loc{"rectifications", i, "deadline"}, ErrorCode::date_order,
+              who + ": deadline " + format_date(*deadline) + " is before the date " +
+                  format_date(*since) + " of its dispatch " + quote(r.dispatch));
+      const auto ups = each(r.updates);
+      for (std::size_t k = 0; k < ups.size(); ++k) {
+        const std::string field = "update #" + std::to_string(k);
+        const Loc dl{"rectifications", i, "updates", k, "date"};
+        const auto t = day(ups[k].date, dl, who, field + " date");
+        if (t && since && *t < *since)
+          error(dl, ErrorCode::date_order,
+                who + ": " + field + " date " + format_date(*t) + " is before the date " +
+                    format_date(*since) + " of its dispatch " + quote(r.dispatch));
+        check_enum(ups[k].status, Loc{"rectifications", i, "updates", k, "status"}, who, field + " status");
+      }
+    }
+  }
+
+  // --- ledger submissions (A2)
+  void submissions() {
+    const auto list = each(s_.ledger_submissions);
+    std::unordered_map<std::int32_t, std::size_t> first;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const LedgerSubmission& s = list[i];
+      std::string who = "ledger submission #" + std::to_string(i);
+      const auto dx = resolve(s.dispatch, Loc{"ledger_submissions", i, "dispatch"}, kDispatches,
+                              "dispatches", disp_ix_, who, "dispatch");
+      if (dx >= 0) who += " (dispatch " + quote(s.dispatch) + ")";
+      const auto t = day(s.date, Loc{"ledger_submissions", i, "date"}, who, "date");
+      if (dx < 0) continue;
+      const auto [it, inserted] = first.emplace(dx, i);
+      if (!inserted)
+        error(Loc{"ledger_submissions", i}, ErrorCode::duplicate_submission,
+              "a second ledger submission for dispatch " + quote(s.dispatch) +
+                  " (the first is /ledger_submissions/" + std::to_string(it->second) + ")");
+      const auto since = disp_date_[static_cast<std::size_t>(dx)];
+      if (t && since && *t < *since)
+        error(Loc{"ledger_submissions", i, "date"}, ErrorCode::date_order,
+              who + ": date " + format_date(*t) + " is before the dispatch's date " + format_date(*since));
+    }
+  }
+
+  // --- look-backs (5.1)
+  void look_backs() {
+    const auto list = each(s_.look_backs);
+    std::unordered_map<std::string_view, std::int32_t> ix;
+    intern(list, "look_backs", "look-back", ix);
+    const auto rects = each(s_.rectifications);
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const LookBack& l = list[i];
+      const std::string who = label("look-back", l.id, !bad(Loc{"look_backs", i, "id"}), i);
+      const auto t = day(l.date, Loc{"look_backs", i, "date"}, who, "date");
+      const auto rx = resolve(l.rectification, Loc{"look_backs", i, "rectification"}, kRects,
+                              "rectifications", rect_ix_, who, "rectification");
+      check_enum(l.kind, Loc{"look_backs", i, "kind"}, who, "kind");
+      check_enum(l.finding, Loc{"look_backs", i, "finding"}, who, "finding");
+      if (rx < 0) continue;
+      const auto dx = rect_dispatch_[static_cast<std::size_t>(rx)];
+      if (dx < 0) continue;
+      const auto since = disp_date_[static_cast<std::size_t>(dx)];
+      if (t && since && *t < *since)
+        error(Loc{"look_backs", i, "date"}, ErrorCode::date_order,
+              who + ": date " + format_date(*t) + " is before the date " + format_date(*since) +
+                  " of dispatch " + quote(rects[static_cast<std::size_t>(rx)].dispatch) +
+                  " of its rectification " + quote(l.rectification));
+    }
+  }
+};
+
+}  // namespace
+
+std::vector<Error> validate_snapshot(const Snapshot& snapshot, const Suppress& suppress) {
+  return SnapshotChecker(snapshot, suppress).run();
+}
+
+std::vector<Error> validate_policy(const PolicyDraft& draft) {
+  std::vector<Error> out;
+  std::array<bool, kParamCount> failed = draft.failed;
+  auto where = [](const ParameterInfo& p, std::size_t i, const char* field) {
+    return "/parameters/" + std::string(p.name) + "/" + std::to_string(i) + "/" + field;
+  };
+  for (const ParameterInfo& p : parameters) {
+    const auto u = static_cast<std::size_t>(p.param);
+    const auto& entries = draft.entries[u];
+    std::optional<Day> prev;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const auto& e = entries[i];
+      const std::string who = std::string(p.name) + " #" + std::to_string(i);
+      if (e.from) {
+        const bool special = e.from->is_special();
+        const Day d = special ? 0 : to_day(*e.from);
+        if (special || d < kMinSupported || d > kMaxSupported) {
+          out.push_back({where(p, i, "from"), ErrorCode::date,
+                         who + ": from " + (special ? std::string("(not-a-date-time)") : format_date(d)) +
+                             " is not a date (YYYY-MM-DD, 1400-01-01 to 9899-12-31)"});
+          failed[u] = true;
+        } else if (prev && d <= *prev) {
+          out.push_back({where(p, i, "from"), ErrorCode::from_order,
+                         who + ": from " + format_date(d) + " is not after the previous entry's " +
+                             format_date(*prev) + " (from dates must be strictly ascending)"});
+          failed[u] = true;
+        } else {
+          prev = d;
+        }
+      }
+      if (e.value) {
+        const double v = *e.value;
+        std::string why;
+        if (!std::isfinite(v)) why = "is not a finite number";
+        else if (p.kind == ValueKind::integer && v != std::floor(v)) why = "is not a whole number";
+        else if (v < p.min || v > p.max)
+          why = "is outside " + format_number(p.min) + " to " + format_number(p.max);
+        if (!why.empty()) {
+          out.push_back({where(p, i, "value"), ErrorCode::parameter_range,
+                         who + ": value " + format_number(v) + " " + why});
+          failed[u] = true;
+        }
+      }
+    }
+  }
+
+  // 5.4 ladder: inquiry <= talk <= notice on every date from which one of them changes.
+  constexpr Param ladder[] = {Param::inquiry_threshold, Param::talk_threshold, Param::notice_threshold};
+  std::vector<Day> dates;
+  for (Param q : ladder)
+    for (const auto& e : draft.entries[static_cast<std::size_t>(q)])
+      if (e.from && !e.from->is_special()) dates.push_back(to_day(*e.from));
+  std::sort(dates.begin(), dates.end());
+  dates.erase(std::unique(dates.begin(), dates.end()), dates.end());
+  // The value in force at t and the index of the entry dated exactly t (or -1).
+  auto at = [&](Param q, Day t, std::ptrdiff_t& changed) {
+    double v = info(q).default_value;
+    changed = -1;
+    const auto& entries = draft.entries[static_cast<std::size_t>(q)];
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (!entries[i].from || !entries[i].value || to_day(*entries[i].from) > t) continue;
+      v = *entries[i].value;
+      if (to_day(*entries[i].from) == t) changed = static_cast<std::ptrdiff_t>(i);
+    }
+    return v;
+  };
+  std::set<std::string> blamed;
+  for (const Day t : dates) {
+    for (int pair = 0; pair < 2; ++pair) {
+      const Param a = ladder[pair], b = ladder[pair + 1];
+      if (failed[static_cast<std::size_t>(a)] || failed[static_cast<std::size_t>(b)]) continue;
+      std::ptrdiff_t ca = -1, cb = -1;
+      const double va = at(a, t, ca), vb = at(b, t, cb);
+      if ((ca < 0 && cb < 0) || va <= vb) continue;
+      const Param culprit = cb >= 0 ? b : a;
+      const auto index = static_cast<std::size_t>(cb >= 0 ? cb : ca);
+      // The entry whose `from` starts the broken order (tests/data/README.md).
+      std::string path = "/parameters/" + std::string(info(culprit).name) + "/" + std::to_string(index);
+      if (!blamed.insert(path).second) continue;
+      out.push_back({std::move(path), ErrorCode::parameter_range,
+                     "from " + format_date(t) + " " + std::string(info(a).name) + " would be " +
+                         format_number(va) + ", above " + std::string(info(b).name) + " " +
+                         format_number(vb) + " (the thresholds must keep inquiry \xE2\x89\xA4 talk \xE2\x89\xA4 notice)"});
+    }
+  }
+  return out;
+}
+
+}  // namespace detail
+
+std::vector<Error> validate(const Snapshot& snapshot) {
+  auto errors = detail::validate_snapshot(snapshot, detail::Suppress{});
+  detail::sort_errors(errors);
+  return errors;
+}
+
+std::vector<Error> validate(const Policy& policy) {
+  detail::PolicyDraft draft;
+  for (const ParameterInfo& p : parameters)
+    for (const DatedValue& v : policy.values(p.param))
+      draft.entries[static_cast<std::size_t>(p.param)].push_back({v.from, v.value});
+  auto errors = detail::validate_policy(draft);
+  detail::sort_errors(errors);
+  return errors;
+}
+
 }  // namespace tiaodu
