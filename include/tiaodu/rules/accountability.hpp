@@ -62,6 +62,7 @@ inline std::vector<YearDeduction> accountability(const Context& ctx, OrgIx o, Si
     const std::int64_t inquiry = ctx.integer(Param::inquiry_threshold, e);
     const std::int64_t talk = ctx.integer(Param::talk_threshold, e);
     const std::int64_t notice = ctx.integer(Param::notice_threshold, e);
+    const std::string list_zh = text::join(items, "、");
     const std::string list = text::join(items);
     if (n >= inquiry) {
       const EscalationLevel level = n >= notice ? EscalationLevel::notice
@@ -80,7 +81,7 @@ inline std::vector<YearDeduction> accountability(const Context& ctx, OrgIx o, Si
                  {"evaluated_at", to_date(e)}};
       d.text.zh = text::cat("镇党委对", text::org_zh(ix, o), "负责人", secretary.name, "（",
                             secretary.id, "）进行", level_zh(level), "：", y, " 年有 ", n,
-                            " 项问题未按期整改或整改不到位（", list, "）。");
+                            " 项问题未按期整改或整改不到位（", list_zh, "）。");
       d.text.en = text::cat("The town committee addresses ", level_en(level), " to ",
                             secretary.name, " (", secretary.id, "), head of ", text::org_en(ix, o),
                             ": ", text::plural(n, "item was", "items were"), " not rectified in time or not properly in ",
@@ -97,7 +98,7 @@ inline std::vector<YearDeduction> accountability(const Context& ctx, OrgIx o, Si
                    {"evaluated_at", to_date(e)}};
         a.text.zh = text::cat("通报", text::org_zh(ix, o), "并追究党支部负责人", secretary.name,
                               "（", secretary.id, "）责任：", y, " 年 ", n, " 项问题未按期整改（",
-                              list, "）。");
+                              list_zh, "）。");
         a.text.en = text::cat(secretary.name, " (", secretary.id, "), head of ",
                               text::org_en(ix, o), ", is held accountable and named in a notice: ",
                               text::plural(n, "item", "items"), " failed in ", y, " (", list, ").");
