@@ -155,6 +155,15 @@ struct Loc {
     }
     return out;
   }
+  // The field within its record, as the reader names it: "secretary.name", "checks[1].item".
+  std::string field() const {
+    std::string out;
+    for (std::size_t i = n > 2 ? 2 : n; i < n; ++i) {
+      if (segs[i].is_index) out += "[" + std::to_string(segs[i].index) + "]";
+      else out += (out.empty() ? "" : ".") + std::string(segs[i].key);
+    }
+    return out;
+  }
 };
 
 template <class E>
@@ -172,12 +181,54 @@ std::string enum_text(E e) {
 
 constexpr int kOrgs = 0, kDispatches = 1, kRects = 2;
 
+// The ids of one list (views into the model), open addressing: one flat array, no
+// allocation per id — the look-ups are a large part of reading a big snapshot.
+class IdTable {
+ public:
+  void reserve(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < 2 * n) cap *= 2;
+    slots_.assign(cap, Slot{});
+    mask_ = cap - 1;
+  }
+  // Adds id -> i; when the id is already there, returns the index it has (and adds nothing).
+  std::int32_t insert(std::string_view id, std::int32_t i) {
+    const std::size_t h = std::hash<std::string_view>()(id);
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      Slot& s = slots_[k];
+      if (s.index < 0) {
+        s = {h, i, id};
+        return -1;
+      }
+      if (s.hash == h && s.id == id) return s.index;
+    }
+  }
+  std::int32_t find(std::string_view id) const {
+    if (slots_.empty()) return -1;
+    const std::size_t h = std::hash<std::string_view>()(id);
+    for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+      const Slot& s = slots_[k];
+      if (s.index < 0) return -1;
+      if (s.hash == h && s.id == id) return s.index;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::size_t hash = 0;
+    std::int32_t index = -1;
+    std::string_view id;
+  };
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+};
+
 class SnapshotChecker {
  public:
   SnapshotChecker(const Snapshot& s, const Suppress& sup) : s_(s), sup_(sup) {}
 
   std::vector<Error> run() {
-    if (s_.period_start) day(*s_.period_start, Loc{"period_start"}, "the snapshot", "period_start");
+    if (s_.period_start) day(*s_.period_start, Loc{"period_start"}, Who{this, -1, 0});
     organizations();
     dispatches();
     rectifications();
@@ -190,6 +241,33 @@ class SnapshotChecker {
   const Snapshot& s_;
   const Suppress& sup_;
   std::vector<Error> out_;
+
+  // Who a message is about, named only when there is a message to write.
+  struct Who {
+    const SnapshotChecker* c;
+    int list;  // 0 organizations, 1 dispatches, 2 rectifications, 3 submissions, 4 look-backs, -1 top
+    std::size_t i;
+    std::string str() const { return c->name_of(list, i); }
+  };
+  std::string name_of(int list, std::size_t i) const {
+    switch (list) {
+      case 0: return org_label(i);
+      case 1: return disp_label(i);
+      case 2: return rect_label(i);
+      case 3: {
+        const auto& s = each(s_.ledger_submissions)[i];
+        std::string out = "ledger submission #" + std::to_string(i);
+        if (!s.dispatch.empty() && !bad(Loc{"ledger_submissions", i, "dispatch"}))
+          out += " (dispatch " + quote(s.dispatch) + ")";
+        return out;
+      }
+      case 4: {
+        const auto& l = each(s_.look_backs)[i];
+        return label("look-back", l.id, !bad(Loc{"look_backs", i, "id"}), i);
+      }
+      default: return "the snapshot";
+    }
+  }
 
   // --- helpers
   bool bad(const Loc& l) const { return !sup_.empty() && sup_.bad(l.str()); }
@@ -206,31 +284,31 @@ class SnapshotChecker {
 
   // A model date as a Day; nullopt when it failed in the reader (silently) or is not a
   // supported date (an error: only a hand-built model can get here with one).
-  std::optional<Day> day(const Date& d, const Loc& l, const std::string& who, std::string_view field) {
+  std::optional<Day> day(const Date& d, const Loc& l, const Who& who) {
     if (bad(l)) return std::nullopt;
     if (d.is_special()) {
-      error(l, ErrorCode::date, who + ": " + std::string(field) + " is not a date (not-a-date-time)");
+      error(l, ErrorCode::date, who.str() + ": " + l.field() + " is not a date (not-a-date-time)");
       return std::nullopt;
     }
     const Day x = to_day(d);
     if (x < kMinSupported || x > kMaxSupported) {
       error(l, ErrorCode::date,
-            who + ": " + std::string(field) + " " + format_date(x) +
+            who.str() + ": " + l.field() + " " + format_date(x) +
                 " is not a date (YYYY-MM-DD, 1400-01-01 to 9899-12-31)");
       return std::nullopt;
     }
     return x;
   }
-  void non_empty(const std::string& v, const Loc& l, const std::string& who, std::string_view field) {
+  void non_empty(const std::string& v, const Loc& l, const Who& who) {
     if (v.empty() && !bad(l))
-      error(l, ErrorCode::empty, who + ": " + std::string(field) + " must not be empty");
+      error(l, ErrorCode::empty, who.str() + ": " + l.field() + " must not be empty");
   }
   template <class E>
-  bool check_enum(E e, const Loc& l, const std::string& who, std::string_view field) {
+  bool check_enum(E e, const Loc& l, const Who& who) {
     if (bad(l)) return false;
     if (valid_enum(e)) return true;
     error(l, ErrorCode::enum_value,
-          who + ": " + std::string(field) + " " + std::to_string(static_cast<long long>(e)) +
+          who.str() + ": " + l.field() + " " + std::to_string(static_cast<long long>(e)) +
               " is not a value of its enumeration");
     return false;
   }
@@ -239,7 +317,7 @@ class SnapshotChecker {
   // duplicate ids. Returns, per element, whether its id is usable.
   template <class T>
   std::vector<char> intern(std::span<const T> list, const char* name, std::string_view entity,
-                           std::unordered_map<std::string_view, std::int32_t>& ix) {
+                           IdTable& ix) {
     std::vector<char> first(list.size(), 0);
     ix.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -250,13 +328,13 @@ class SnapshotChecker {
         error(l, ErrorCode::empty, std::string(entity) + " #" + std::to_string(i) + ": id must not be empty");
         continue;
       }
-      const auto [it, inserted] = ix.emplace(id, static_cast<std::int32_t>(i));
-      if (inserted) {
+      const std::int32_t earlier = ix.insert(id, static_cast<std::int32_t>(i));
+      if (earlier < 0) {
         first[i] = 1;
       } else {
         error(l, ErrorCode::duplicate_id,
               std::string(entity) + " id " + quote(id) + " is used twice (first at /" + name + "/" +
-                  std::to_string(it->second) + ")");
+                  std::to_string(earlier) + ")");
       }
     }
     return first;
@@ -265,22 +343,22 @@ class SnapshotChecker {
   // A reference: the index of its target, or -1 (reported, or not reportable because
   // the target's list or id failed to read).
   std::int32_t resolve(const std::string& ref, const Loc& l, int space, const char* list,
-                       const std::unordered_map<std::string_view, std::int32_t>& ix,
-                       const std::string& who, std::string_view field) {
+                       const IdTable& ix,
+                       const Who& who) {
     if (bad(l)) return -1;
     if (ref.empty()) {
-      error(l, ErrorCode::empty, who + ": " + std::string(field) + " must not be empty");
+      error(l, ErrorCode::empty, who.str() + ": " + l.field() + " must not be empty");
       return -1;
     }
-    if (const auto it = ix.find(ref); it != ix.end()) return it->second;
+    if (const std::int32_t at = ix.find(ref); at >= 0) return at;
     if (!sup_.empty() && (sup_.bad(std::string("/") + list) || sup_.poisoned[space].count(ref)))
       return -1;
-    error(l, ErrorCode::unknown_ref, who + ": " + std::string(field) + " " + quote(ref) + " does not exist");
+    error(l, ErrorCode::unknown_ref, who.str() + ": " + l.field() + " " + quote(ref) + " does not exist");
     return -1;
   }
 
   // --- organizations: ids, names, the tree
-  std::unordered_map<std::string_view, std::int32_t> org_ix_;
+  IdTable org_ix_;
   std::vector<std::int32_t> parent_;       // >= 0 resolved, -1 none, -2 broken
   std::vector<char> in_tree_;              // first occurrence of its id (or id unusable)
   std::vector<std::optional<Day>> from_, until_;  // valid, consistent active periods only
@@ -305,22 +383,22 @@ class SnapshotChecker {
     bool any_unread = false;  // a parent that could not be read: it may have been absent
     for (std::size_t i = 0; i < n; ++i) {
       const Organization& o = orgs[i];
-      const std::string who = org_label(i);
+      const Who who{this, 0, i};
       // A duplicate of an earlier id stays out of the tree (references mean the first).
       if (!first[i] && !bad(Loc{"organizations", i, "id"}) && !o.id.empty()) in_tree_[i] = 0;
-      non_empty(o.name, Loc{"organizations", i, "name"}, who, "name");
-      check_enum(o.kind, Loc{"organizations", i, "kind"}, who, "kind");
+      non_empty(o.name, Loc{"organizations", i, "name"}, who);
+      check_enum(o.kind, Loc{"organizations", i, "kind"}, who);
       if (!bad(Loc{"organizations", i, "secretary"})) {
-        non_empty(o.secretary.id, Loc{"organizations", i, "secretary", "id"}, who, "secretary id");
-        non_empty(o.secretary.name, Loc{"organizations", i, "secretary", "name"}, who, "secretary name");
+        non_empty(o.secretary.id, Loc{"organizations", i, "secretary", "id"}, who);
+        non_empty(o.secretary.name, Loc{"organizations", i, "secretary", "name"}, who);
       }
       std::optional<Day> from, until;
-      if (o.active_from) from = day(*o.active_from, Loc{"organizations", i, "active_from"}, who, "active_from");
-      if (o.active_until) until = day(*o.active_until, Loc{"organizations", i, "active_until"}, who, "active_until");
+      if (o.active_from) from = day(*o.active_from, Loc{"organizations", i, "active_from"}, who);
+      if (o.active_until) until = day(*o.active_until, Loc{"organizations", i, "active_until"}, who);
       bool period_ok = !(o.active_from && !from) && !(o.active_until && !until);
       if (from && until && *until < *from) {
         error(Loc{"organizations", i, "active_until"}, ErrorCode::date_order,
-              who + ": active_until " + format_date(*until) + " is before active_from " + format_date(*from));
+              who.str() + ": active_until " + format_date(*until) + " is before active_from " + format_date(*from));
         period_ok = false;
       }
       if (period_ok) {
@@ -332,7 +410,7 @@ class SnapshotChecker {
         parent_[i] = -2;
         any_unread = any_unread || in_tree_[i];
       } else if (o.parent) {
-        const auto p = resolve(*o.parent, pl, kOrgs, "organizations", org_ix_, who, "parent");
+        const auto p = resolve(*o.parent, pl, kOrgs, "organizations", org_ix_, who);
         parent_[i] = p >= 0 ? p : -2;
       }
     }
@@ -445,7 +523,7 @@ class SnapshotChecker {
   }
 
   // --- dispatches
-  std::unordered_map<std::string_view, std::int32_t> disp_ix_;
+  IdTable disp_ix_;
   std::vector<std::optional<Day>> disp_date_;
   std::vector<std::bitset<kCheckItemCount>> problems_;
   std::vector<char> checks_complete_;
@@ -464,47 +542,47 @@ class SnapshotChecker {
     checks_complete_.assign(n, 1);
     for (std::size_t i = 0; i < n; ++i) {
       const Dispatch& d = list[i];
-      const std::string who = disp_label(i);
-      const auto date = day(d.date, Loc{"dispatches", i, "date"}, who, "date");
+      const Who who{this, 1, i};
+      const auto date = day(d.date, Loc{"dispatches", i, "date"}, who);
       disp_date_[i] = date;
       std::optional<Day> end;
       bool end_ok = false;  // end_date given, valid and not before date
       if (d.end_date) {
-        end = day(*d.end_date, Loc{"dispatches", i, "end_date"}, who, "end_date");
+        end = day(*d.end_date, Loc{"dispatches", i, "end_date"}, who);
         if (end && date && *end < *date) {
           error(Loc{"dispatches", i, "end_date"}, ErrorCode::date_order,
-                who + ": end_date " + format_date(*end) + " is before its date " + format_date(*date));
+                who.str() + ": end_date " + format_date(*end) + " is before its date " + format_date(*date));
         } else {
           end_ok = end.has_value();
         }
       }
       const auto dispatcher = resolve(d.dispatcher, Loc{"dispatches", i, "dispatcher"}, kOrgs,
-                                      "organizations", org_ix_, who, "dispatcher");
+                                      "organizations", org_ix_, who);
       const auto object = resolve(d.object, Loc{"dispatches", i, "object"}, kOrgs, "organizations",
-                                  org_ix_, who, "object");
-      check_enum(d.form, Loc{"dispatches", i, "form"}, who, "form");
+                                  org_ix_, who);
+      check_enum(d.form, Loc{"dispatches", i, "form"}, who);
       if (object >= 0) {
         const auto uo = static_cast<std::size_t>(object);
         if (object == root_) {
           error(Loc{"dispatches", i, "object"}, ErrorCode::dispatch_of_root,
-                who + ": its object " + quote(d.object) +
+                who.str() + ": its object " + quote(d.object) +
                     " is the town committee (the root), which is not dispatched");
         } else if (dispatcher >= 0 && reached_[uo] && !is_root_[uo] &&
                    reached_[static_cast<std::size_t>(dispatcher)] && !is_ancestor(dispatcher, object)) {
           error(Loc{"dispatches", i, "dispatcher"}, ErrorCode::dispatcher_not_superior,
-                who + ": dispatcher " + quote(d.dispatcher) + " is not a superior of its object " +
+                who.str() + ": dispatcher " + quote(d.dispatcher) + " is not a superior of its object " +
                     quote(d.object) + (dispatcher == object ? " (it is the object itself)" : ""));
         }
         // 3.1: a dispatch lies within its object's active period.
         if (from_[uo] && date && *date < *from_[uo]) {
           error(Loc{"dispatches", i, "date"}, ErrorCode::date_order,
-                who + ": date " + format_date(*date) + " is before its object " + quote(d.object) +
+                who.str() + ": date " + format_date(*date) + " is before its object " + quote(d.object) +
                     " is active (active_from " + format_date(*from_[uo]) + ")");
         } else if (until_[uo] && date) {
           const Day last = end_ok ? *end : *date;
           if (last > *until_[uo])
             error(Loc{"dispatches", i, end_ok ? "end_date" : "date"}, ErrorCode::date_order,
-                  who + ": " + (end_ok ? "end_date " : "date ") + format_date(last) +
+                  who.str() + ": " + (end_ok ? "end_date " : "date ") + format_date(last) +
                       " is after its object " + quote(d.object) + " stops being active (active_until " +
                       format_date(*until_[uo]) + ")");
         }
@@ -512,30 +590,28 @@ class SnapshotChecker {
       checks(i, d, who);
       const auto gps = each(d.good_practices);
       for (std::size_t k = 0; k < gps.size(); ++k)
-        non_empty(gps[k], Loc{"dispatches", i, "good_practices", k}, who,
-                  "good practice #" + std::to_string(k));
+        non_empty(gps[k], Loc{"dispatches", i, "good_practices", k}, who);
       const auto srs = each(d.support_requests);
       for (std::size_t k = 0; k < srs.size(); ++k)
-        non_empty(srs[k].text, Loc{"dispatches", i, "support_requests", k, "text"}, who,
-                  "support request #" + std::to_string(k) + " text");
+        non_empty(srs[k].text, Loc{"dispatches", i, "support_requests", k, "text"}, who);
     }
   }
 
-  void checks(std::size_t i, const Dispatch& d, const std::string& who) {
+  void checks(std::size_t i, const Dispatch& d, const Who& who) {
     if (!sup_.empty() && sup_.touched(Loc{"dispatches", i, "checks"}.str())) checks_complete_[i] = 0;
     std::bitset<kCheckItemCount> seen;
     const auto list = each(d.checks);
     for (std::size_t k = 0; k < list.size(); ++k) {
       const Check& c = list[k];
       const Loc il{"dispatches", i, "checks", k, "item"};
-      const bool item_ok = check_enum(c.item, il, who, "check item");
-      const bool result_ok = check_enum(c.result, Loc{"dispatches", i, "checks", k, "result"}, who, "check result");
+      const bool item_ok = check_enum(c.item, il, who);
+      const bool result_ok = check_enum(c.result, Loc{"dispatches", i, "checks", k, "result"}, who);
       if (!item_ok || !result_ok) checks_complete_[i] = 0;
       if (!item_ok) continue;
       const auto bit = static_cast<std::size_t>(c.item);
       if (seen[bit]) {
         error(il, ErrorCode::duplicate_check,
-              who + ": check item " + enum_text(c.item) + " is listed twice");
+              who.str() + ": check item " + enum_text(c.item) + " is listed twice");
         continue;
       }
       seen[bit] = true;
@@ -544,7 +620,7 @@ class SnapshotChecker {
   }
 
   // --- rectifications
-  std::unordered_map<std::string_view, std::int32_t> rect_ix_;
+  IdTable rect_ix_;
   std::vector<std::int32_t> rect_dispatch_;
 
   std::string rect_label(std::size_t i) const {
@@ -572,48 +648,47 @@ class SnapshotChecker {
     const auto dlist = each(s_.dispatches);
     for (std::size_t i = 0; i < n; ++i) {
       const Rectification& r = list[i];
-      const std::string who = rect_label(i);
+      const Who who{this, 2, i};
       const auto dx = resolve(r.dispatch, Loc{"rectifications", i, "dispatch"}, kDispatches,
-                              "dispatches", disp_ix_, who, "dispatch");
+                              "dispatches", disp_ix_, who);
       rect_dispatch_[i] = dx;
       const Loc sl{"rectifications", i, "seq"};
       if (!bad(sl)) {
         if (r.seq < 1) {
-          error(sl, ErrorCode::seq, who + ": seq " + std::to_string(r.seq) + " is not an integer \xE2\x89\xA5 1");
+          error(sl, ErrorCode::seq, who.str() + ": seq " + std::to_string(r.seq) + " is not an integer \xE2\x89\xA5 1");
         } else if (dx >= 0) {
           const auto [it, inserted] = seqs.emplace(SeqKey{dx, r.seq}, static_cast<std::int32_t>(i));
           if (!inserted)
             error(sl, ErrorCode::duplicate_seq,
-                  who + ": seq " + std::to_string(r.seq) + " is already used by " +
+                  who.str() + ": seq " + std::to_string(r.seq) + " is already used by " +
                       rect_label(static_cast<std::size_t>(it->second)) + " of dispatch " + quote(r.dispatch));
         }
       }
       const Loc il{"rectifications", i, "item"};
-      if (check_enum(r.item, il, who, "item") && dx >= 0) {
+      if (check_enum(r.item, il, who) && dx >= 0) {
         const auto ux = static_cast<std::size_t>(dx);
         if (!problems_[ux][static_cast<std::size_t>(r.item)] && checks_complete_[ux])
           error(il, ErrorCode::item_not_problem,
-                who + ": item " + enum_text(r.item) + " is not a problem check of dispatch " +
+                who.str() + ": item " + enum_text(r.item) + " is not a problem check of dispatch " +
                     quote(dlist[ux].id));
       }
-      non_empty(r.problem, Loc{"rectifications", i, "problem"}, who, "problem");
+      non_empty(r.problem, Loc{"rectifications", i, "problem"}, who);
       std::optional<Day> since;
       if (dx >= 0) since = disp_date_[static_cast<std::size_t>(dx)];
-      const auto deadline = day(r.deadline, Loc{"rectifications", i, "deadline"}, who, "deadline");
+      const auto deadline = day(r.deadline, Loc{"rectifications", i, "deadline"}, who);
       if (deadline && since && *deadline < *since)
         error(Loc{"rectifications", i, "deadline"}, ErrorCode::date_order,
-              who + ": deadline " + format_date(*deadline) + " is before the date " +
+              who.str() + ": deadline " + format_date(*deadline) + " is before the date " +
                   format_date(*since) + " of its dispatch " + quote(r.dispatch));
       const auto ups = each(r.updates);
       for (std::size_t k = 0; k < ups.size(); ++k) {
-        const std::string field = "update #" + std::to_string(k);
         const Loc dl{"rectifications", i, "updates", k, "date"};
-        const auto t = day(ups[k].date, dl, who, field + " date");
+        const auto t = day(ups[k].date, dl, who);
         if (t && since && *t < *since)
           error(dl, ErrorCode::date_order,
-                who + ": " + field + " date " + format_date(*t) + " is before the date " +
+                who.str() + ": " + dl.field() + " " + format_date(*t) + " is before the date " +
                     format_date(*since) + " of its dispatch " + quote(r.dispatch));
-        check_enum(ups[k].status, Loc{"rectifications", i, "updates", k, "status"}, who, field + " status");
+        check_enum(ups[k].status, Loc{"rectifications", i, "updates", k, "status"}, who);
       }
     }
   }
@@ -624,11 +699,10 @@ class SnapshotChecker {
     std::unordered_map<std::int32_t, std::size_t> first;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const LedgerSubmission& s = list[i];
-      std::string who = "ledger submission #" + std::to_string(i);
+      const Who who{this, 3, i};
       const auto dx = resolve(s.dispatch, Loc{"ledger_submissions", i, "dispatch"}, kDispatches,
-                              "dispatches", disp_ix_, who, "dispatch");
-      if (dx >= 0) who += " (dispatch " + quote(s.dispatch) + ")";
-      const auto t = day(s.date, Loc{"ledger_submissions", i, "date"}, who, "date");
+                              "dispatches", disp_ix_, who);
+      const auto t = day(s.date, Loc{"ledger_submissions", i, "date"}, who);
       if (dx < 0) continue;
       const auto [it, inserted] = first.emplace(dx, i);
       if (!inserted)
@@ -638,31 +712,31 @@ class SnapshotChecker {
       const auto since = disp_date_[static_cast<std::size_t>(dx)];
       if (t && since && *t < *since)
         error(Loc{"ledger_submissions", i, "date"}, ErrorCode::date_order,
-              who + ": date " + format_date(*t) + " is before the dispatch's date " + format_date(*since));
+              who.str() + ": date " + format_date(*t) + " is before the dispatch's date " + format_date(*since));
     }
   }
 
   // --- look-backs (5.1)
   void look_backs() {
     const auto list = each(s_.look_backs);
-    std::unordered_map<std::string_view, std::int32_t> ix;
+    IdTable ix;
     intern(list, "look_backs", "look-back", ix);
     const auto rects = each(s_.rectifications);
     for (std::size_t i = 0; i < list.size(); ++i) {
       const LookBack& l = list[i];
-      const std::string who = label("look-back", l.id, !bad(Loc{"look_backs", i, "id"}), i);
-      const auto t = day(l.date, Loc{"look_backs", i, "date"}, who, "date");
+      const Who who{this, 4, i};
+      const auto t = day(l.date, Loc{"look_backs", i, "date"}, who);
       const auto rx = resolve(l.rectification, Loc{"look_backs", i, "rectification"}, kRects,
-                              "rectifications", rect_ix_, who, "rectification");
-      check_enum(l.kind, Loc{"look_backs", i, "kind"}, who, "kind");
-      check_enum(l.finding, Loc{"look_backs", i, "finding"}, who, "finding");
+                              "rectifications", rect_ix_, who);
+      check_enum(l.kind, Loc{"look_backs", i, "kind"}, who);
+      check_enum(l.finding, Loc{"look_backs", i, "finding"}, who);
       if (rx < 0) continue;
       const auto dx = rect_dispatch_[static_cast<std::size_t>(rx)];
       if (dx < 0) continue;
       const auto since = disp_date_[static_cast<std::size_t>(dx)];
       if (t && since && *t < *since)
         error(Loc{"look_backs", i, "date"}, ErrorCode::date_order,
-              who + ": date " + format_date(*t) + " is before the date " + format_date(*since) +
+              who.str() + ": date " + format_date(*t) + " is before the date " + format_date(*since) +
                   " of dispatch " + quote(rects[static_cast<std::size_t>(rx)].dispatch) +
                   " of its rectification " + quote(l.rectification));
     }
