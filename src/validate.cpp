@@ -363,6 +363,7 @@ class SnapshotChecker {
   std::vector<char> in_tree_;              // first occurrence of its id (or id unusable)
   std::vector<std::optional<Day>> from_, until_;  // valid, consistent active periods only
   std::vector<char> reached_;              // under a parentless org by a sound chain
+  std::vector<std::int32_t> tree_of_;      // the parentless org it hangs from
   std::vector<std::int32_t> enter_, leave_;
   std::int32_t root_ = -1;
   std::vector<char> is_root_;
@@ -494,6 +495,7 @@ class SnapshotChecker {
       if (in_tree_[i] && parent_[i] >= 0)
         kids[static_cast<std::size_t>(fill[static_cast<std::size_t>(parent_[i])]++)] = static_cast<std::int32_t>(i);
     reached_.assign(n, 0);
+    tree_of_.assign(n, -1);
     enter_.assign(n, 0);
     leave_.assign(n, 0);
     std::int32_t clock = 0;
@@ -502,12 +504,14 @@ class SnapshotChecker {
       if (!is_root_[r]) continue;
       stack.emplace_back(static_cast<std::int32_t>(r), offsets[r]);
       reached_[r] = 1;
+      tree_of_[r] = static_cast<std::int32_t>(r);
       enter_[r] = clock++;
       while (!stack.empty()) {
         auto& [o, next] = stack.back();
         if (next < offsets[static_cast<std::size_t>(o) + 1]) {
           const std::int32_t c = kids[static_cast<std::size_t>(next++)];
           reached_[static_cast<std::size_t>(c)] = 1;
+          tree_of_[static_cast<std::size_t>(c)] = static_cast<std::int32_t>(r);
           enter_[static_cast<std::size_t>(c)] = clock++;
           stack.emplace_back(c, offsets[static_cast<std::size_t>(c)]);
         } else {
@@ -568,7 +572,11 @@ class SnapshotChecker {
                 who.str() + ": its object " + quote(d.object) +
                     " is the town committee (the root), which is not dispatched");
         } else if (dispatcher >= 0 && reached_[uo] && !is_root_[uo] &&
-                   reached_[static_cast<std::size_t>(dispatcher)] && !is_ancestor(dispatcher, object)) {
+                   reached_[static_cast<std::size_t>(dispatcher)] &&
+                   // Under a second root (itself an error) only a dispatcher of that same
+                   // tree can be judged: where the tree belongs is unknown.
+                   (tree_of_[uo] == root_ || tree_of_[static_cast<std::size_t>(dispatcher)] == tree_of_[uo]) &&
+                   !is_ancestor(dispatcher, object)) {
           error(Loc{"dispatches", i, "dispatcher"}, ErrorCode::dispatcher_not_superior,
                 who.str() + ": dispatcher " + quote(d.dispatcher) + " is not a superior of its object " +
                     quote(d.object) + (dispatcher == object ? " (it is the object itself)" : ""));
