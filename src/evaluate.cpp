@@ -102,7 +102,15 @@ Result evaluate(const Index& index, const Policy& policy, const Date& as_of_date
 
   const unsigned threads =
       options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
-  const Context ctx(index, policy, as_of);
+  Context ctx(index, policy, as_of);
+  {
+    constexpr std::size_t kItemsPerTask = 16384;
+    const auto n_items = static_cast<std::size_t>(index.item_count());
+    parallel_for((n_items + kItemsPerTask - 1) / kItemsPerTask, threads, [&](std::size_t t) {
+      ctx.compute_failures(static_cast<ItemIx>(t * kItemsPerTask),
+                           static_cast<ItemIx>(std::min(n_items, (t + 1) * kItemsPerTask)));
+    });
+  }
   const auto n_orgs = static_cast<std::size_t>(index.org_count());
 
   // Chunks: a few per thread so that uneven subtrees still balance.

@@ -66,11 +66,13 @@ struct Context {
   Period period;
   std::vector<Day> failure;  // per item: failure_date (state.hpp), kNoDay if never
 
+  // Failure dates are computed for items [0, item_count) by compute_failures, which
+  // evaluate() runs in parallel over ranges of items.
   Context(const Index& ix, const Policy& pol, Day d)
-      : index(ix), policy(pol), as_of(d), period(make_period(ix, d)) {
-    failure.resize(static_cast<std::size_t>(ix.item_count()));
-    for (ItemIx i = 0; i < ix.item_count(); ++i)
-      failure[static_cast<std::size_t>(i)] = failure_date(ix, i);
+      : index(ix), policy(pol), as_of(d), period(make_period(ix, d)),
+        failure(static_cast<std::size_t>(ix.item_count()), kNoDay) {}
+  void compute_failures(ItemIx begin, ItemIx end) noexcept {
+    for (ItemIx i = begin; i < end; ++i) failure[static_cast<std::size_t>(i)] = failure_date(index, i);
   }
 
   static Day year_end(int year) noexcept { return days_from_civil(year, 12, 31); }
