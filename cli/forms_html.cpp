@@ -12,40 +12,40 @@ namespace tiaodu::cli {
 namespace {
 
 constexpr std::string_view kStyle = R"css(
-@page { size: A4; margin: 22mm 20mm 18mm 20mm; }
+@page { size: A4; margin: 18mm 18mm 15mm 18mm; }
 html { font-family: "Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", SimSun,
-       "Songti SC", serif; font-size: 12pt; line-height: 1.5; color: #000; }
+       "Songti SC", serif; font-size: 12pt; line-height: 1.45; color: #000; }
 body { margin: 0; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
-.top { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: 4mm; }
+.top { display: flex; justify-content: space-between; align-items: baseline; margin-bottom: 3mm; }
 .attach { font-family: "Noto Sans CJK SC", "Source Han Sans SC", SimHei, "Heiti SC", sans-serif;
           font-size: 14pt; }
 .ref { font-size: 9pt; color: #444; }
 h1 { text-align: center; font-size: 20pt; font-weight: bold; letter-spacing: 0.05em;
-     margin: 0 0 7mm 0; }
+     margin: 0 0 5mm 0; }
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
-th, td { border: 1px solid #000; padding: 2.5mm 3mm; vertical-align: top;
+th, td { border: 1px solid #000; padding: 2mm 2.5mm; vertical-align: top;
          overflow-wrap: anywhere; }
 th { font-weight: normal; text-align: center; vertical-align: middle; }
 thead th { white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-td.content { font-size: 10.5pt; height: 60mm; }
+td.content { font-size: 10pt; line-height: 1.4; height: 50mm; }
 td.content p { margin: 0; }
 td.content p.group { font-weight: bold; }
-td.signed { height: 42mm; position: relative; padding-bottom: 14mm; }
+td.signed { height: 34mm; position: relative; padding-bottom: 12mm; }
 td.signed p { margin: 0 0 1.5mm 0; text-indent: 2em; }
 .sign { position: absolute; right: 6mm; bottom: 3mm; white-space: pre; }
 .meta { margin: 0 0 3mm 0; white-space: pre-wrap; }
 td.seq { text-align: center; }
 td.date { text-align: center; }
 tr.blank td { height: 11mm; }
-.note { margin-top: 4mm; font-size: 11pt; }
+.note { margin-top: 3mm; font-size: 11pt; }
 @media screen {
   body { background: #e8e8e8; }
   .page { background: #fff; width: 210mm; min-height: 297mm; box-sizing: border-box;
-          margin: 8mm auto; padding: 22mm 20mm 18mm 20mm; box-shadow: 0 0 3mm #999; }
+          margin: 8mm auto; padding: 18mm 18mm 15mm 18mm; box-shadow: 0 0 3mm #999; }
 }
 )css";
 

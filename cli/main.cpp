@@ -53,7 +53,9 @@ int main(int argc, char** argv) {
                "韶武西委〔2023〕15号), executable.",
                "tiaodu"};
   app.set_version_flag("--version", std::string("tiaodu ") + tiaodu::version());
-  app.require_subcommand(1);
+  // At most one command; "none" is reported after parsing, so that `tiaodu --bogus` says
+  // what is wrong with --bogus rather than that a command is missing.
+  app.require_subcommand(0, 1);
   app.footer("FILE may be '-' for standard input.\n"
              "Exit status: 0 done, 1 invalid input (its errors are printed), 2 usage error.");
 
@@ -111,6 +113,9 @@ int main(int argc, char** argv) {
     for (const CLI::App* sub : app.get_subcommands()) command = sub->get_name();
     return usage_error(e.what(), command);
   }
+
+  if (app.get_subcommands().empty())
+    return usage_error("a command is required: validate, evaluate, forms or demo", "");
 
   Io io{std::cin, std::cout, std::cerr, want_colour()};
   if (*validate) {

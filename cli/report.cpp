@@ -249,34 +249,51 @@ class Report {
     // Each organization's rows, then one label width for all: the columns line up
     // through the whole section.
     struct Block {
-      OrgIx org;
+      OrgIx org;       // kNone: an id the snapshot does not have (a hand-made Result)
+      std::string id;
       std::vector<Row> rows;
     };
     std::vector<Block> blocks;
     static const std::vector<const Decision*> kNoDecisions;
     static const std::vector<const ItemState*> kNoItems;
-    for (OrgIx o : ix_.preorder()) {
-      const std::string_view id = ix_.org_id(o);
+    const auto rows_for = [&](std::string_view id) {
       auto d = by_org.find(id);
       auto i = overdue.find(id);
-      const auto& ds = d == by_org.end() ? kNoDecisions : d->second;
-      const auto& is = i == overdue.end() ? kNoItems : i->second;
-      if (o == ix_.root() && ds.empty() && is.empty()) continue;  // the root is not dispatched
-      blocks.push_back({o, rows_of(ds, is)});
+      return rows_of(d == by_org.end() ? kNoDecisions : d->second,
+                     i == overdue.end() ? kNoItems : i->second);
+    };
+    for (OrgIx o : ix_.preorder()) {
+      const std::string_view id = ix_.org_id(o);
+      if (o == ix_.root() && !by_org.count(id) && !overdue.count(id)) continue;  // not dispatched
+      blocks.push_back({o, std::string(id), rows_for(id)});
     }
+    std::vector<std::string_view> unknown;
+    for (const auto& [id, ds] : by_org)
+      if (ix_.find_org(id) == kNone) unknown.push_back(id);
+    for (const auto& [id, is] : overdue)
+      if (ix_.find_org(id) == kNone && !by_org.count(id)) unknown.push_back(id);
+    std::sort(unknown.begin(), unknown.end());
+    for (std::string_view id : unknown) blocks.push_back({kNone, std::string(id), rows_for(id)});
+
     std::size_t label_w = 0, clause_w = 0;
     for (const Block& b : blocks)
       for (const Row& r : b.rows) {
         label_w = std::max(label_w, display_width(r.label));
         clause_w = std::max(clause_w, display_width(r.clause) + 2);
       }
+    const std::string open = opt_.lang == Lang::zh ? "（" : " (";
+    const std::string close = opt_.lang == Lang::zh ? "）" : ")";
     for (const Block& b : blocks) {
-      const Organization& org = ix_.org(b.org);
-      std::string head = "■ " + safe(org.name) + (opt_.lang == Lang::zh ? "（" : " (") +
-                         safe(org.id) + (opt_.lang == Lang::zh ? "）" : ")");
-      if (const OrgIx p = ix_.parent(b.org); p != kNone)
-        head += "  " + std::string(w_.superior) + safe(ix_.org(p).name);
-      head += "  " + std::string(w_.secretary) + safe(org.secretary.name);
+      std::string head = "■ ";
+      if (b.org == kNone) {
+        head += safe(b.id);
+      } else {
+        const Organization& org = ix_.org(b.org);
+        head += safe(org.name) + open + safe(org.id) + close;
+        if (const OrgIx p = ix_.parent(b.org); p != kNone)
+          head += "  " + std::string(w_.superior) + safe(ix_.org(p).name);
+        head += "  " + std::string(w_.secretary) + safe(org.secretary.name);
+      }
       line();
       line(paint(head, Tone::bold));
       if (b.rows.empty()) line("  " + std::string(w_.nothing));

@@ -156,7 +156,7 @@ std::size_t display_width(std::string_view text) noexcept {
 
 std::string truncate_to_width(std::string_view text, std::size_t width,
                               std::string_view ellipsis) {
-  if (display_width(text) <= width) return std::string(text);
+  if (display_width(text) <= width) return valid_utf8(text);
   const std::size_t room = width >= display_width(ellipsis) ? width - display_width(ellipsis) : 0;
   std::string out;
   std::size_t used = 0;
