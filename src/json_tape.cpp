@@ -196,6 +196,12 @@ std::optional<SyntaxFailure> build_tape(std::string_view json, Tape& tape, std::
              std::string{"0123456789abcdef"[static_cast<unsigned char>(json[used]) >> 4],
                          "0123456789abcdef"[static_cast<unsigned char>(json[used]) & 15]} +
              ") where it is not allowed; in a string write it as \\u00XX";
+    else if (ec == boost::json::error::incomplete)
+      what = "the document ends before its value is complete";
+    else if (used < json.size() && static_cast<unsigned char>(json[used]) > 0x20 &&
+             static_cast<unsigned char>(json[used]) < 0x7F)
+      what = std::string("unexpected '") + json[used] + "'" +
+             (ec == boost::json::error::syntax ? std::string() : " (" + ec.message() + ")");
     else
       what = ec.message();
     return fail(used, std::move(what));
