@@ -95,15 +95,14 @@ inline void admonishment_talks(const Context& ctx, OrgIx o, Sink& out) {
       ++count[static_cast<int>(t.kind)];
       d.triggers->push_back(Trigger{t.kind, to_date(t.date), std::string(t.ref)});
     }
-    const Day deadline_e = ctx.at_year(y);
+    const Day evaluated_at = ctx.at_year(y);
     d.facts = {{"year", std::int64_t{y}},
                {"conductor", std::string(ix.org_id(parent))},
                {"neglect", count[0]},
                {"ledger_late", count[1]},
                {"ledger_missing", count[2]},
                {"perfunctory", count[3]},
-               param_fact(ctx, Param::neglect_grace_days, deadline_e),
-               {"evaluated_at", to_date(deadline_e)}};
+               {"evaluated_at", to_date(evaluated_at)}};
     std::string zh_parts, en_parts;
     auto part = [&](std::int64_t n, std::string_view zh, std::string_view en_one,
                     std::string_view en_many) {
