@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what tiaodu needs to build and test, from Debian's packages. Idempotent.
+# (fonts-noto-cjk: the Chinese fonts Chromium prints the forms with, tests/cli/browser_test.py.)
 set -euo pipefail
 pkgs=(
   cmake g++ ninja-build pkg-config git
   libboost1.81-dev libboost-json1.81-dev libboost-date-time1.81-dev
   libgtest-dev libgmock-dev libbenchmark-dev libcli11-dev libxlsxwriter-dev
   python3 python3-dev python3-pytest pybind11-dev python3-pybind11
-  chromium poppler-utils unzip
+  chromium poppler-utils unzip fonts-noto-cjk
   clang libclang-rt-14-dev
 )
 missing=()
