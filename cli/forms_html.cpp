@@ -106,8 +106,8 @@ void a2_page(std::string& h, const A2Form& a2, Day as_of) {
   if (a2.end != a2.date) h += "至" + html_escape(zh_date(a2.end));
   h += "\u3000\u3000整改情况截至：";
   h += html_escape(zh_date(as_of));
-  h += "</p>\n<table>\n<colgroup><col style=\"width:9%\"><col style=\"width:36%\">"
-       "<col style=\"width:15%\"><col style=\"width:25%\"><col style=\"width:15%\"></colgroup>\n"
+  h += "</p>\n<table>\n<colgroup><col style=\"width:8%\"><col style=\"width:33%\">"
+       "<col style=\"width:17%\"><col style=\"width:27%\"><col style=\"width:15%\"></colgroup>\n"
        "<thead><tr><th>序号</th><th>具体问题</th><th>整改时限</th><th>整改情况</th>"
        "<th>备注</th></tr></thead>\n<tbody>\n";
   for (const A2Row& r : a2.rows) {

@@ -5,7 +5,8 @@ the expected form of the expected dispatch, every problem text and ledger due da
 A2 page, the malicious strings printed as text.
 
 Exit 0 passed, 1 failed, 77 skipped: only when chromium is not installed (CTest's
-SKIP_RETURN_CODE; the reason is printed). pdfinfo and pdftotext are required.
+SKIP_RETURN_CODE; the reason is printed). pdfinfo, pdftotext and a Chinese font
+(fc-list :lang=zh) are required.
 Usage: browser_test.py --out DIR   (TIAODU_CLI and TIAODU_SOURCE_DIR from the environment)
 """
 import argparse
@@ -146,6 +147,12 @@ def main():
         if not shutil.which(tool):
             print("FAIL: %s is missing (Debian package poppler-utils)" % tool)
             return 1
+    # Without a Chinese font Chromium prints boxes, yet the PDF's text layer would still
+    # read right: make the missing font a failure rather than a silent pass.
+    fonts = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
+    if not fonts.strip():
+        print("FAIL: no Chinese font is installed (Debian package fonts-noto-cjk)")
+        return 1
     out = pathlib.Path(args.out)
     shutil.rmtree(out, ignore_errors=True)
     out.mkdir(parents=True)
