@@ -267,6 +267,50 @@ TEST(JsonRead, LoadReportsUnreadableFilesWithTheirPath) {
   EXPECT_FALSE(each(s.organizations).empty());
 }
 
+// Thousands of small corruptions of a valid document (deterministic): reading never
+// crashes, is valid exactly when it reports no error, and whatever it accepts is a model
+// that validate() accepts and that writes back to itself.
+TEST(JsonRead, CorruptedDocumentsNeverCrashOrHalfSucceed) {
+  const std::string base = kTown;
+  std::uint64_t state = 12345;
+  auto next = [&] {
+    state = state * 6364136223846793005ull + 1442695040888963407ull;
+    return static_cast<std::size_t>(state >> 33);
+  };
+  const std::string alphabet = std::string("{}[]\",:0123456789-.eE \n\\u\xff") + '\0' + "abtnrfl";
+  int accepted = 0, rejected = 0;
+  for (int round = 0; round < 3000; ++round) {
+    std::string doc = base;
+    for (int k = 0, edits = 1 + static_cast<int>(next() % 3); k < edits; ++k) {
+      const std::size_t at = next() % doc.size();
+      switch (next() % 3) {
+        case 0: doc.erase(at, 1 + next() % 8); break;
+        case 1: doc.insert(at, 1, alphabet[next() % alphabet.size()]); break;
+        default: doc[at] = alphabet[next() % alphabet.size()];
+      }
+      if (doc.empty()) doc = "{";
+    }
+    auto p = parse_snapshot(doc);
+    ASSERT_EQ(p.ok(), p.errors.empty()) << doc;
+    for (const Error& e : p.errors) {
+      ASSERT_FALSE(e.message.empty());
+      ASSERT_TRUE(e.path.empty() || e.path[0] == '/') << e.path;
+    }
+    if (p.ok()) {
+      ++accepted;
+      ASSERT_TRUE(validate(*p.value).empty()) << doc;
+      const std::string out = to_json(*p.value);
+      ASSERT_EQ(read_snapshot(out), *p.value) << doc;
+    } else {
+      ++rejected;
+    }
+    auto q = parse_policy(doc);
+    ASSERT_EQ(q.ok(), q.errors.empty());
+  }
+  EXPECT_GT(rejected, 2000);  // the corruptions are real
+  EXPECT_GT(accepted, 0);     // and some are harmless (whitespace, a note's text)
+}
+
 // --- round trips
 
 std::vector<fs::path> valid_snapshots() {
