@@ -207,15 +207,24 @@ class IdTable {
   }
   std::int32_t find(std::string_view id) const {
     if (slots_.empty()) return -1;
+    // Records usually refer to the same target several times in a row (the
+    // rectifications of one dispatch): remember the last hit.
+    if (last_ >= 0 && id == last_id_) return last_;
     const std::size_t h = std::hash<std::string_view>()(id);
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
       const Slot& s = slots_[k];
       if (s.index < 0) return -1;
-      if (s.hash == h && s.id == id) return s.index;
+      if (s.hash == h && s.id == id) {
+        last_ = s.index;
+        last_id_ = s.id;
+        return s.index;
+      }
     }
   }
 
  private:
+  mutable std::int32_t last_ = -1;
+  mutable std::string_view last_id_;
   struct Slot {
     std::size_t hash = 0;
     std::int32_t index = -1;
