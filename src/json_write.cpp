@@ -206,13 +206,7 @@ class Writer {
   }
 
   void value(const FactValue& v) {
-    std::visit(
-        [&](const auto& x) {
-          using X = std::decay_t<decltype(x)>;
-          if constexpr (std::is_same_v<X, std::vector<std::string>>) value(x);
-          else value(x);
-        },
-        v);
+    std::visit([&](const auto& x) { value(x); }, v);
   }
   void facts(const std::vector<Fact>& list) {
     if (list.empty()) {
