@@ -1,9 +1,13 @@
 // tiaodu-bench — the Google Benchmark suite (docs/performance.md says what each measures).
 //
-//   tiaodu-bench                                   everything, national year included
-//   tiaodu-bench --benchmark_filter=town_year      one benchmark family (a regex)
-//   tiaodu-bench --tiaodu_sizes=1000,10000         the org counts of the scale benchmarks
-//   tiaodu-bench --tiaodu_national_orgs=20000 --tiaodu_shard_orgs=10000
+//   tiaodu-bench                                   everything, the national year included
+//   tiaodu-bench --benchmark_filter=-national      everything but the national year
+//   tiaodu-bench --benchmark_filter=national       the national year alone (5.18 M orgs)
+//   tiaodu-bench --tiaodu_sizes=1000,10000         org counts evaluated as one snapshot
+//   tiaodu-bench --tiaodu_sharded_sizes=1000000    org counts evaluated in shards
+//   tiaodu-bench --tiaodu_json_sizes=1000          org counts of the JSON benchmarks
+//   tiaodu-bench --tiaodu_memory_sizes=100000      org counts of the memory benchmark
+//   tiaodu-bench --tiaodu_national_orgs=N --tiaodu_shard_orgs=N --tiaodu_threads=N
 //
 // Every benchmark checks what it computed (counts, round trips, serial = parallel) and
 // the program exits 1 if any check failed or any benchmark threw, so that a short run
@@ -49,11 +53,12 @@ constexpr std::int64_t kNationalOrgs = 5'180'000;  // China's grassroots Party o
 
 // Settings of this program (flags --tiaodu_*).
 struct Settings {
-  std::vector<std::int64_t> sizes{1'000, 10'000, 100'000, 1'000'000};
+  std::vector<std::int64_t> sizes{1'000, 10'000, 100'000, 500'000};  // one snapshot each
+  std::vector<std::int64_t> sharded_sizes{1'000'000};                 // in shards
   std::vector<std::int64_t> json_sizes{1'000, 10'000};
   std::vector<std::int64_t> memory_sizes{100'000};
   std::int64_t national_orgs = kNationalOrgs;
-  std::int64_t shard_orgs = 0;  // 0: decided from the memory the machine has free
+  std::int64_t shard_orgs = 0;  // 0: decided from the memory the machine has free (shard_size)
   unsigned threads = 2;         // the parallel runs ("using both cores")
 } settings;
 
@@ -104,7 +109,7 @@ std::int64_t mem_available() {  // bytes the kernel says can be allocated withou
 
 // What one org-year costs in memory, lean, for the guard below: the snapshot, its index
 // and a result, measured by the memory benchmark (docs/performance.md), rounded up.
-constexpr std::int64_t kBytesPerOrgYear = 24'000;
+constexpr std::int64_t kBytesPerOrgYear = 26'000;
 
 // True if `orgs` organizations fit in the free memory with a margin; else skips the
 // benchmark with a message (not a failure: the machine is too small, nothing is wrong).
@@ -255,6 +260,23 @@ void evaluate(benchmark::State& state, std::int64_t orgs, unsigned workers) {
   });
 }
 
+// The output's floor: copying the Result an evaluation returns allocates and writes what
+// the evaluator itself must allocate and write (every string and list of it), with no
+// rule work at all. Evaluate's time less this is the time the rules take.
+void result_copy(benchmark::State& state, std::int64_t orgs) {
+  if (!fits(state, orgs, 1.5)) return;
+  guarded(state, [&] {
+    const Prepared& p = prepared(orgs, false);
+    const tiaodu::Result result = tiaodu::evaluate(*p.index, tiaodu::Policy{}, year_end());
+    for (auto _ : state) {
+      const tiaodu::Result copy = result;
+      if (copy.decisions.size() != result.decisions.size()) return fail(state, "copy lost decisions");
+      benchmark::DoNotOptimize(copy.decisions.data());
+    }
+    org_years(state, orgs);
+  });
+}
+
 // The floor: read every record of the snapshot once and add up one small field of each
 // (an org's kind, a dispatch's date, a check's result, a deadline, an update's status, a
 // submission's date, a look-back's finding). No evaluation can read its input faster;
@@ -399,19 +421,23 @@ void memory(benchmark::State& state, std::int64_t orgs, bool free_text) {
   });
 }
 
-// A national year, 5.18 million organizations, evaluated on both cores. A country does
-// not fit in this machine's memory as one snapshot (docs/performance.md: bytes per
-// org-year × 5.18 M), so it is evaluated as shards — independent subtrees, each a county
-// of towns with its own root, generated in memory one after the other. The time reported
-// is the evaluation's (manual time); generating and indexing are reported beside it.
-void national(benchmark::State& state) {
-  const std::int64_t total = settings.national_orgs;
+// Sizes too big for one snapshot on this machine: a snapshot, its index and its result
+// take some 25 KB per org-year at their peak (the memory benchmark), so a million orgs
+// need 25 GB and the country 130 GB. They are evaluated as shards — independent
+// subtrees, each a county of towns with its own root, as big as the free memory allows —
+// generated in memory one after the other. The time reported (manual time) is the
+// evaluations' alone; generating and indexing are reported beside it as counters.
+std::int64_t shard_size(std::int64_t total) {
   std::int64_t shard = settings.shard_orgs;
-  if (shard <= 0) {  // as big as fits in 60 % of the free memory, at most a million
+  if (shard <= 0) {  // the largest that fits in 60 % of the free memory, at most 500 000
     const std::int64_t free = mem_available();
-    shard = free > 0 ? std::clamp<std::int64_t>(free * 6 / 10 / kBytesPerOrgYear, 10'000, 1'000'000) : 100'000;
+    shard = free > 0 ? std::clamp<std::int64_t>(free * 6 / 10 / kBytesPerOrgYear, 10'000, 500'000) : 100'000;
   }
-  shard = std::min(shard, total);
+  return std::min(shard, total);
+}
+
+void sharded(benchmark::State& state, std::int64_t total, unsigned workers) {
+  const std::int64_t shard = shard_size(total);
   if (!fits(state, shard)) return;
   release();
   guarded(state, [&] {
@@ -421,26 +447,26 @@ void national(benchmark::State& state) {
       while (done < total) {
         const std::int64_t orgs = std::min(shard, total - done);
         using clock = std::chrono::steady_clock;
-        auto t0 = clock::now();
-        GeneratorOptions o = options_for(std::max<std::int64_t>(orgs, 1), false);
+        const auto t0 = clock::now();
+        GeneratorOptions o = options_for(orgs, false);
         o.seed = tiaodu::bench::mix(kSeed, static_cast<std::uint64_t>(shards));
         auto snapshot = std::make_unique<tiaodu::Snapshot>(tiaodu::bench::generate(o));
-        auto t1 = clock::now();
+        const auto t1 = clock::now();
         auto index = std::make_unique<tiaodu::Index>(*snapshot);
-        auto t2 = clock::now();
+        const auto t2 = clock::now();
         auto result = std::make_unique<tiaodu::Result>(
-            tiaodu::evaluate(*index, tiaodu::Policy{}, year_end(), {settings.threads}));
-        auto t3 = clock::now();
+            tiaodu::evaluate(*index, tiaodu::Policy{}, year_end(), {workers}));
+        const auto t3 = clock::now();
         generate_s += std::chrono::duration<double>(t1 - t0).count();
         index_s += std::chrono::duration<double>(t2 - t1).count();
         evaluate_s += std::chrono::duration<double>(t3 - t2).count();
-        if (result->items.size() != tiaodu::each(snapshot->rectifications).size())
-          return fail(state, "national: a shard's result lacks items");
+        if (!check_result(state, *result, expected(*snapshot))) return;
         items += static_cast<std::int64_t>(result->items.size());
         decisions += static_cast<std::int64_t>(result->decisions.size());
         result.reset();
         index.reset();
         snapshot.reset();
+        malloc_trim(0);
         done += orgs;
         ++shards;
       }
@@ -476,6 +502,7 @@ void register_all() {
     RegisterBenchmark(("baseline/" + size_name(n)).c_str(), baseline, n)->Unit(unit)->UseRealTime();
     RegisterBenchmark(("validate/" + size_name(n)).c_str(), validate, n)->Unit(unit)->UseRealTime();
     RegisterBenchmark(("index/" + size_name(n)).c_str(), build_index, n)->Unit(unit)->UseRealTime();
+    RegisterBenchmark(("result_copy/" + size_name(n)).c_str(), result_copy, n)->Unit(unit)->UseRealTime();
     for (unsigned workers : {1u, settings.threads})
       RegisterBenchmark(("evaluate/" + size_name(n) + "/workers:" + std::to_string(workers)).c_str(),
                         evaluate, n, workers)
@@ -488,7 +515,18 @@ void register_all() {
                         memory, n, free_text)
           ->Iterations(1)
           ->Unit(benchmark::kMillisecond);
-  RegisterBenchmark("national", national)->Iterations(1)->UseManualTime()->Unit(benchmark::kMillisecond);
+  for (std::int64_t n : settings.sharded_sizes)
+    for (unsigned workers : {1u, settings.threads})
+      RegisterBenchmark(("sharded/" + size_name(n) + "/workers:" + std::to_string(workers)).c_str(),
+                        sharded, n, workers)
+          ->Iterations(1)
+          ->UseManualTime()
+          ->Unit(benchmark::kMillisecond);
+  // The national year: 5.18 million orgs on both cores (filter "national" to run it alone).
+  RegisterBenchmark("national", sharded, settings.national_orgs, settings.threads)
+      ->Iterations(1)
+      ->UseManualTime()
+      ->Unit(benchmark::kMillisecond);
 }
 
 bool parse_list(std::string_view text, std::vector<std::int64_t>& out) {
@@ -515,6 +553,7 @@ bool parse_flag(std::string_view arg) {
   std::string_view v;
   std::vector<std::int64_t> one;
   if (value_of("--tiaodu_sizes", v)) return parse_list(v, settings.sizes);
+  if (value_of("--tiaodu_sharded_sizes", v)) return parse_list(v, settings.sharded_sizes);
   if (value_of("--tiaodu_json_sizes", v)) return parse_list(v, settings.json_sizes);
   if (value_of("--tiaodu_memory_sizes", v)) return parse_list(v, settings.memory_sizes);
   if (value_of("--tiaodu_national_orgs", v))
@@ -534,7 +573,7 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (!parse_flag(argv[i])) {
       std::cerr << "tiaodu-bench: unknown or malformed argument '" << argv[i]
-                << "' (flags: --benchmark_*, --tiaodu_sizes=N,N.. --tiaodu_json_sizes=N,N.. "
+                << "' (flags: --benchmark_*, --tiaodu_sizes=N,N.. --tiaodu_sharded_sizes=N,N.. --tiaodu_json_sizes=N,N.. "
                    "--tiaodu_memory_sizes=N,N.. --tiaodu_national_orgs=N --tiaodu_shard_orgs=N "
                    "--tiaodu_threads=N)\n";
       return 2;

@@ -19,7 +19,8 @@ if(TARGET tiaodu-bench)
   # Every benchmark but the national year, at small sizes.
   add_test(NAME bench.smoke
            COMMAND tiaodu-bench --benchmark_min_time=0.01 --benchmark_filter=-^national
-                   --tiaodu_sizes=1000,10000 --tiaodu_json_sizes=1000 --tiaodu_memory_sizes=1000)
+                   --tiaodu_sizes=1000,10000 --tiaodu_sharded_sizes=20000 --tiaodu_shard_orgs=7000
+                   --tiaodu_json_sizes=1000 --tiaodu_memory_sizes=1000)
   # The national year's code path, on a small "country" cut into three shards.
   add_test(NAME bench.national_smoke
            COMMAND tiaodu-bench --benchmark_filter=^national
