@@ -654,7 +654,9 @@ class SnapshotChecker {
   };
   struct SeqHash {
     std::size_t operator()(const SeqKey& k) const noexcept {
-      return std::hash<std::int64_t>()(k.seq * 1000003 ^ k.dispatch);
+      // Unsigned: seq may be any int64, and signed overflow is undefined.
+      return std::hash<std::uint64_t>()(static_cast<std::uint64_t>(k.seq) * 1000003u ^
+                                        static_cast<std::uint64_t>(k.dispatch));
     }
   };
 
