@@ -16,7 +16,6 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <iterator>
 #include <memory>
 #include <sstream>
 #include <system_error>
@@ -37,7 +36,10 @@ std::string display_name(std::string_view path) { return path == "-" ? "<stdin>"
 // The whole file (or standard input for "-"), or a usage error.
 std::optional<std::string> read_input(const std::string& path, Io& io, int& code) {
   if (path == "-") {
-    std::string text((std::istreambuf_iterator<char>(io.in)), std::istreambuf_iterator<char>());
+    std::string text;
+    char buf[1 << 16];
+    while (io.in.read(buf, sizeof buf) || io.in.gcount() > 0)
+      text.append(buf, static_cast<std::size_t>(io.in.gcount()));
     if (io.in.bad()) {
       code = fail(io, kUsage, "cannot read standard input");
       return std::nullopt;
@@ -145,11 +147,14 @@ bool write_file(const std::filesystem::path& path, std::string_view bytes, Io& i
 // Runs a command body; what it throws becomes a located error list (a ValidationError
 // of the evaluation) or one line and exit 3: a bug, not the user's fault.
 template <class F>
-int guarded(Io& io, std::string_view file, F&& body) {
+int guarded(Io& io, std::string_view file, Format format, F&& body) {
   try {
     return body();
   } catch (const ValidationError& e) {
-    print_errors(io, file, e.errors());
+    if (format == Format::json)
+      io.out << errors_to_json(e.errors());
+    else
+      print_errors(io, file, e.errors());
     return kInvalid;
   } catch (const std::exception& e) {
     return fail(io, kInternal, std::string("internal error: ") + e.what());
@@ -171,7 +176,7 @@ int report(const Snapshot& snapshot, const Policy& policy, const Date& as_of, La
 }  // namespace
 
 int run_validate(const ValidateArgs& args, Io& io) {
-  return guarded(io, args.file, [&]() -> int {
+  return guarded(io, args.file, args.format, [&]() -> int {
     int code = kOk;
     auto in = load(args.file, args.policy, args.format, io, code);
     if (!in) return code;
@@ -190,7 +195,7 @@ int run_validate(const ValidateArgs& args, Io& io) {
 }
 
 int run_evaluate(const EvaluateArgs& args, Io& io) {
-  return guarded(io, args.file, [&]() -> int {
+  return guarded(io, args.file, args.format, [&]() -> int {
     int code = kOk;
     auto in = load(args.file, args.policy, args.format, io, code);
     if (!in) return code;
@@ -199,7 +204,7 @@ int run_evaluate(const EvaluateArgs& args, Io& io) {
 }
 
 int run_demo(const DemoArgs& args, Io& io) {
-  return guarded(io, "<built-in sample>", [&]() -> int {
+  return guarded(io, "<built-in sample>", Format::text, [&]() -> int {
     if (args.sample) {
       io.out << sample_town();
       return kOk;
@@ -214,7 +219,7 @@ int run_demo(const DemoArgs& args, Io& io) {
 }
 
 int run_forms(const FormsArgs& args, Io& io) {
-  return guarded(io, args.file, [&]() -> int {
+  return guarded(io, args.file, Format::text, [&]() -> int {
     int code = kOk;
     auto in = load(args.file, args.policy, Format::text, io, code);
     if (!in) return code;
