@@ -220,7 +220,7 @@ class Walker {
   bool read(std::int64_t& out, std::uint32_t v) {
     const Node& n = t_.nodes[v];
     if (n.kind == Node::int_v) {
-      out = n.i;
+      out = t_.number_int64(n);
       return true;
     }
     if (n.kind == Node::uint_v || n.kind == Node::double_v) {
@@ -539,9 +539,7 @@ class PolicyReader {
                             who + ": value must be an integer, not " + describe(t_, value)});
           draft.failed[u] = true;
         } else {
-          entry.value = vn->kind == Node::int_v    ? static_cast<double>(vn->i)
-                        : vn->kind == Node::uint_v ? static_cast<double>(vn->u)
-                                                   : vn->d;
+          entry.value = t_.number_double(*vn);
         }
       }
     }

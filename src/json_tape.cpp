@@ -3,6 +3,7 @@
 
 #include <boost/json/basic_parser_impl.hpp>
 
+#include <charconv>
 #include <limits>
 
 namespace tiaodu::detail {
@@ -49,21 +50,18 @@ class TapeHandler {
     part(s);
     return true;
   }
-  bool on_int64(std::int64_t v, boost::json::string_view s, boost::json::error_code&) {
+  bool on_int64(std::int64_t, boost::json::string_view s, boost::json::error_code&) {
     Node& n = text(Node::int_v, s);
-    n.i = v;
     n.flag = true;
     return true;
   }
-  bool on_uint64(std::uint64_t v, boost::json::string_view s, boost::json::error_code&) {
+  bool on_uint64(std::uint64_t, boost::json::string_view s, boost::json::error_code&) {
     Node& n = text(Node::uint_v, s);
-    n.u = v;
     n.flag = true;
     return true;
   }
-  bool on_double(double v, boost::json::string_view s, boost::json::error_code&) {
+  bool on_double(double, boost::json::string_view s, boost::json::error_code&) {
     Node& n = text(Node::double_v, s);
-    n.d = v;
     // Boost reports integers beyond 64 bits as doubles: remember they were integers.
     const std::string_view lit = t_.text(n);
     n.flag = lit.find_first_of(".eE") == std::string_view::npos;
@@ -140,6 +138,28 @@ std::string where(std::size_t line, std::size_t column) {
 }
 
 }  // namespace
+
+std::int64_t Tape::number_int64(const Node& n) const noexcept {
+  const std::string_view s = text(n);
+  std::int64_t v = 0;
+  std::from_chars(s.data(), s.data() + s.size(), v);
+  return v;
+}
+
+double Tape::number_double(const Node& n) const noexcept {
+  const std::string_view s = text(n);
+  double v = 0;
+  const auto r = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (r.ec == std::errc::result_out_of_range) {
+    // Too large is ±inf; too small (1e-999) is 0: from_chars leaves v alone for both.
+    const auto e = s.find_first_of("eE");
+    const bool negative_exponent = e != std::string_view::npos && e + 1 < s.size() && s[e + 1] == '-';
+    const bool negative = !s.empty() && s[0] == '-';
+    if (negative_exponent) v = negative ? -0.0 : 0.0;
+    else v = negative ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
+  }
+  return v;
+}
 
 void locate(std::string_view text, std::size_t offset, std::size_t& line, std::size_t& column) {
   if (offset > text.size()) offset = text.size();

@@ -23,6 +23,9 @@
 
 namespace tiaodu::detail {
 
+// 12 bytes: the tape of a big snapshot is as many nodes as values and keys, so its size
+// is memory traffic. Numbers keep only their text and kind (they are rare in the formats:
+// seq and policy values); number_int64 / number_double convert on demand.
 struct Node {
   enum Kind : std::uint8_t { null_v, bool_v, int_v, uint_v, double_v, string_v, key_v, array_v, object_v };
   Kind kind = null_v;
@@ -35,13 +38,8 @@ struct Node {
   // Arrays and objects: `off` = index one past the subtree, `len` = element/member count.
   std::uint32_t off = 0;
   std::uint32_t len = 0;
-  union {
-    std::int64_t i;
-    std::uint64_t u;
-    double d;
-  };
-  Node() : i(0) {}
 };
+static_assert(sizeof(Node) == 12);
 
 class Tape {
  public:
@@ -54,6 +52,10 @@ class Tape {
     return (n.in_arena ? std::string_view(arena) : input).substr(n.off, n.len);
   }
   std::string_view text(std::uint32_t i) const noexcept { return text(nodes[i]); }
+  // The value of an int_v node (Boost has checked that it fits).
+  std::int64_t number_int64(const Node& n) const noexcept;
+  // The value of any number node as a double (±inf beyond the double range).
+  double number_double(const Node& n) const noexcept;
   // The index just past the value at i.
   std::uint32_t skip(std::uint32_t i) const noexcept {
     const Node& n = nodes[i];
