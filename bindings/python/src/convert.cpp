@@ -66,6 +66,7 @@ std::string range_message(const std::string& what, const std::string& date) {
 }  // namespace
 
 bool is_datetime(PyObject* src) { return datetime_api() && PyDateTime_Check(src); }
+bool is_plain_date(PyObject* src) { return datetime_api() && PyDate_Check(src) && !PyDateTime_Check(src); }
 
 bool date_from_py(PyObject* src, Date& out) {
   std::string text;

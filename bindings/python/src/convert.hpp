@@ -252,6 +252,34 @@ py::object str_to_py(std::string_view s);
 // code mutates the original meanwhile. TypeError (naming `expected`) for anything else.
 py::tuple sequence_items(py::handle h, const Path& where, std::string_view expected);
 
+bool is_plain_date(PyObject* src);  // a datetime.date and not a datetime.datetime
+
+// What a scalar field takes, as error messages say it, and whether h is one.
+template <class M>
+std::string expected_of() {
+  if constexpr (std::is_same_v<M, std::string>) return "a str";
+  else if constexpr (std::is_same_v<M, bool>) return "a bool";
+  else if constexpr (std::is_integral_v<M>) return "an int";
+  else if constexpr (std::is_floating_point_v<M>) return "a float";
+  else if constexpr (std::is_same_v<M, Date>) return "a datetime.date";
+  else if constexpr (kDescribedEnum<M>) return std::string("a tiaodu.") + EnumInfo<M>::name;
+  else static_assert(sizeof(M) == 0, "not a scalar");
+}
+template <class M>
+bool accepts(py::handle h) {
+  PyObject* o = h.ptr();
+  if constexpr (std::is_same_v<M, std::string>) return PyUnicode_Check(o);
+  else if constexpr (std::is_same_v<M, bool>) return PyBool_Check(o);
+  else if constexpr (std::is_integral_v<M>) return !PyBool_Check(o) && PyIndex_Check(o);
+  else if constexpr (std::is_floating_point_v<M>) return !PyBool_Check(o) && (PyFloat_Check(o) || PyLong_Check(o));
+  else if constexpr (std::is_same_v<M, Date>) return is_plain_date(o);
+  else if constexpr (kDescribedEnum<M>) {
+    for (PyObject* m : EnumInfo<M>::members)
+      if (o == m && m != nullptr) return true;
+    return false;
+  } else static_assert(sizeof(M) == 0, "not a scalar");
+}
+
 // One value from Python, strictly (see the top of this file).
 template <class M>
 M from_py(py::handle h, const Path& where) {
@@ -277,8 +305,12 @@ M from_py(py::handle h, const Path& where) {
       type_mismatch(where, std::string("a tiaodu.") + EnumInfo<M>::name, h);
     return py::detail::cast_op<M>(c);
   } else if constexpr (is_optional<M>::value) {
+    using X = typename is_optional<M>::type;
     if (h.is_none()) return std::nullopt;
-    return from_py<typename is_optional<M>::type>(h, where);
+    if constexpr (!is_vector<X>::value) {
+      if (!accepts<X>(h)) type_mismatch(where, expected_of<X>() + " or None", h);
+    }
+    return from_py<X>(h, where);
   } else if constexpr (is_vector<M>::value) {
     const py::tuple items = sequence_items(h, where, "a list");
     M out;
