@@ -34,10 +34,6 @@ template <class T>
 struct is_optional : std::false_type {};
 template <class T>
 struct is_optional<std::optional<T>> : std::true_type {};
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
 
 template <class T>
 using members_of = boost::describe::describe_members<T, boost::describe::mod_public>;
