@@ -216,20 +216,32 @@ void guarded(benchmark::State& state, F&& body) {
 // The benchmarks
 
 // One town-year, the per-page-view call: a town of 50 orgs, indexed once, evaluated at
-// the year's end.
-void town_year(benchmark::State& state, bool with_index) {
+// the year's end; the same with the index built each time; and the output's floor for
+// the town (copying its Result, see result_copy).
+enum class TownStep { evaluate, index_and_evaluate, result_copy };
+void town_year(benchmark::State& state, TownStep step) {
   guarded(state, [&] {
     static const tiaodu::Snapshot snapshot = tiaodu::bench::generate(options_for(50, true));
     static const tiaodu::Index index(snapshot);
     static const Expected want = expected(snapshot);
     const tiaodu::Policy policy;
-    if (!check_result(state, tiaodu::evaluate(index, policy, year_end()), want)) return;
+    const tiaodu::Result result = tiaodu::evaluate(index, policy, year_end());
+    if (!check_result(state, result, want)) return;
     for (auto _ : state) {
-      if (with_index) {
-        const tiaodu::Index fresh(snapshot);
-        benchmark::DoNotOptimize(tiaodu::evaluate(fresh, policy, year_end()));
-      } else {
-        benchmark::DoNotOptimize(tiaodu::evaluate(index, policy, year_end()));
+      switch (step) {
+        case TownStep::evaluate:
+          benchmark::DoNotOptimize(tiaodu::evaluate(index, policy, year_end()));
+          break;
+        case TownStep::index_and_evaluate: {
+          const tiaodu::Index fresh(snapshot);
+          benchmark::DoNotOptimize(tiaodu::evaluate(fresh, policy, year_end()));
+          break;
+        }
+        case TownStep::result_copy: {
+          const tiaodu::Result copy = result;
+          benchmark::DoNotOptimize(copy.decisions.data());
+          break;
+        }
       }
     }
     org_years(state, 50);
@@ -489,8 +501,12 @@ std::string size_name(std::int64_t n) { return "orgs:" + std::to_string(n); }
 
 void register_all() {
   using benchmark::RegisterBenchmark;
-  RegisterBenchmark("town_year/evaluate", town_year, false)->Unit(benchmark::kMicrosecond)->UseRealTime();
-  RegisterBenchmark("town_year/index_and_evaluate", town_year, true)->Unit(benchmark::kMicrosecond)->UseRealTime();
+  RegisterBenchmark("town_year/evaluate", town_year, TownStep::evaluate)
+      ->Unit(benchmark::kMicrosecond)->UseRealTime();
+  RegisterBenchmark("town_year/index_and_evaluate", town_year, TownStep::index_and_evaluate)
+      ->Unit(benchmark::kMicrosecond)->UseRealTime();
+  RegisterBenchmark("town_year/result_copy", town_year, TownStep::result_copy)
+      ->Unit(benchmark::kMicrosecond)->UseRealTime();
   for (std::int64_t n : settings.json_sizes) {
     RegisterBenchmark(("read_json/" + size_name(n)).c_str(), read_json, n)->Unit(benchmark::kMillisecond)->UseRealTime();
     RegisterBenchmark(("write_json/" + size_name(n)).c_str(), write_json, n)->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -91,6 +91,9 @@ def table(runs, context):
     town_ix = find(runs, r"town_year/index_and_evaluate")
     if town_ix:
         row("(the same, indexing included)", fmt_time(seconds(town_ix)), "—")
+    town_floor = find(runs, r"town_year/result_copy")
+    if town_floor:
+        row("(the town's output floor: copying its Result)", fmt_time(seconds(town_floor)), "—")
 
     serial = family(runs, "evaluate")
     serial1 = [(n, b) for n, b in serial if "/workers:1" in b.get("run_name", b["name"])]
