@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
-"""Generates examples/sample-town.json, the sample town 东岭镇 (Dongling, fictional).
+"""Generates examples/sample-town.json, the sample town 东岭镇 (Dongling, fictional): 2023,
+and January 2024 up to its dispatch meeting at the end of the month.
 
 This script generated examples/sample-town.json; run `python3 examples/make-sample-town.py`
 to regenerate it (deterministic: fixed seed, same bytes every run). examples/sample-town.md
 says which records are meant to trigger which rule. Data format: spec/rules.md section 1.
+
+January 2024 is generated after the whole of 2023, with its own random generator, and its
+records are appended after 2023's (dates only grow along every list): the 2023 records are
+byte for byte what they were before January existed, so every evaluation at a date in 2023
+is unchanged (spec 3: facts dated after D do not exist at D).
 """
 import json
 import os
@@ -118,6 +124,9 @@ GOOD = [
     '开展“党员教师示范课”活动，党员带头上公开课',
     '联合园区企业开展“党建+招商”推介会',
     '建立党建资料“一月一归档”制度，资料规范整齐',
+    # January 2024 (appended: the indices above are those of 2023)
+    '年度组织生活会前开展“五必谈”谈心谈话，党员全覆盖',
+    '春节前组织党员志愿者为留守老人开展“暖冬行动”',
 ]
 
 SUPPORT = [
@@ -128,11 +137,15 @@ SUPPORT = [
     ('园区企业用工招聘需镇人社部门协调', True),
     ('党群服务中心电脑老旧，申请更新设备', False),
     ('河堤加固工程需区水务部门协调立项', True),
+    # January 2024 (appended)
+    ('春节前困难党员和老党员慰问资金缺口较大，请求镇党委统筹解决', True),
+    ('申请镇党建办派员指导年度民主评议党员工作', False),
 ]
 
 # ---------------------------------------------------------------------------
 # Town structure
 YE = date(2023, 12, 31)
+JAN_END = date(2024, 1, 31)   # the snapshot's records stand as at the January 2024 meeting
 TOWN = [
     # id, name, kind, parent, secretary id, secretary name, active_from, active_until
     ('town', '中共东岭镇委员会', 'committee', None, 'p-zhou-jianguo', '周建国', None, None),
@@ -301,26 +314,26 @@ def iso(d):
     return d.isoformat()
 
 
-def dispatch_shape(org, m, spec):
+def dispatch_shape(org, year, m, spec):
     """date, end_date, dispatcher, department, form, leader text"""
     par = PARENT[org]
     if par == 'town':
         if m in TOWN_MEETING and 'day' not in spec:
-            return date(2023, m, TOWN_MEETING[m]), None, 'town', '镇党建办', 'centralized', None
+            return date(year, m, TOWN_MEETING[m]), None, 'town', '镇党建办', 'centralized', None
         day = spec.get('day') or rng.randint(4, 24)
         end = spec.get('end')
         if end is None and org.startswith('gb-') and m in (4, 10):
             end = 1
         dept = '镇党建办' if m % 2 else '镇党委组织办'
         leader = '镇党委副书记刘振华' if m % 2 else '镇党委组织委员黄丽'
-        d0 = date(2023, m, day)
+        d0 = date(year, m, day)
         return d0, (d0 + timedelta(days=end)) if end else None, 'town', dept, 'on_site', leader
     # branch under a general branch
     if m in GB_MEETING[par] and 'day' not in spec:
-        return date(2023, m, GB_MEETING[par][m]), None, par, GB_DEPT[par], 'centralized', None
+        return date(year, m, GB_MEETING[par][m]), None, par, GB_DEPT[par], 'centralized', None
     day = spec.get('day') or rng.randint(4, 24)
     end = spec.get('end')
-    d0 = date(2023, m, day)
+    d0 = date(year, m, day)
     if m in (2, 5, 8, 11):
         return d0, (d0 + timedelta(days=end)) if end else None, 'town', '镇党建办', 'on_site', '镇党委副书记刘振华'
     return d0, (d0 + timedelta(days=end)) if end else None, par, GB_DEPT[par], 'on_site', GB_LEADER[par]
@@ -359,8 +372,9 @@ def pdd(s):
     return date.fromisoformat(s) if isinstance(s, str) else s
 
 
-def make_rect(fate, o, e, dl):
-    """returns updates [(date, status, note)], look-backs [(date, kind, finding, note)]"""
+def make_rect(fate, o, e, dl, horizon):
+    """returns updates [(date, status, note)], look-backs [(date, kind, finding, note)],
+    those dated after horizon left out (they have not happened yet)"""
     U, L = [], []
     g = lambda k, default: pdd(o[k]) if k in o else default
     if fate in ('ok', 'pending', 'double_report', 'refute_after_ok'):
@@ -415,16 +429,137 @@ def make_rect(fate, o, e, dl):
         L.append((rep + timedelta(days=10), 'look_back', 'rectified', rng.choice(LB_OK)))
     elif fate == 'open':
         ip = e + timedelta(days=2)
-        if ip <= YE:
+        if ip <= horizon:
             U.append((ip, 'in_progress', rng.choice(IP_NOTES)))
     else:
         raise ValueError(fate)
-    U = [u for u in U if u[0] <= YE]
-    L = [x for x in L if x[0] <= YE]
+    U = [u for u in U if u[0] <= horizon]
+    L = [x for x in L if x[0] <= horizon]
     return sorted(U, key=lambda u: u[0]), sorted(L, key=lambda x: x[0])
 
 
+def make_dispatch(oid, year, m, spec, good_at, support_at, horizon):
+    """One dispatch of oid in month m of year and what follows from it: (dispatch,
+    rectifications, look-backs, ledger submissions), facts after horizon left out."""
+    rects, lbs, subs = [], [], []
+    d0, dend, disp, dept, form, leader = dispatch_shape(oid, year, m, spec)
+    e = dend or d0
+    problems = spec.get('problems', [])
+    checks, texts = make_checks(oid, problems)
+    tag = '%d-%02d-%s' % (year, m, oid.split('-', 1)[1])
+    did = 'd-' + tag
+    nprob = len(problems)
+    if form == 'centralized':
+        sit = '在%d月%d日党建工作调度会上集中调度，听取%s书记汇报，查阅台账资料%d项，发现问题%d个。' % (
+            d0.month, d0.day, SHORT[oid], len(checks), nprob)
+    else:
+        sit = '%s带队到%s开展%s党建工作调度，现场查阅“三会一课”记录及党建台账，检查%d项内容，发现问题%d个，已当场反馈。' % (
+            leader, SHORT[oid], '%d月' % m if year == 2023 else '%d年%d月' % (year, m), len(checks), nprob)
+    d = {'id': did, 'date': iso(d0)}
+    if dend:
+        d['end_date'] = iso(dend)
+    d.update({'dispatcher': disp, 'department': dept, 'object': oid, 'form': form, 'checks': checks,
+              'situation': sit})
+    seq = 0
+    deadlines = []
+    for (it, fate, o) in problems:
+        seq += 1
+        dl = e + timedelta(days=o.get('dl', 30))
+        deadlines.append(dl)
+        U, L = make_rect(fate, o, e, dl, horizon)
+        r = {'id': 'r-%s-%d' % (tag, seq), 'dispatch': did, 'seq': seq,
+             'item': it, 'problem': texts[it], 'deadline': iso(dl)}
+        if oid == 'b-xiaping' and seq == 1:
+            r['remarks'] = '责任人：支部书记唐富贵'
+        elif fate == 'double_report':
+            r['remarks'] = '分两次报送整改材料'
+        elif rng.random() < 0.15:
+            r['remarks'] = rng.choice(['需镇党建办业务指导', '责任人：支部组织委员', '涉及党务系统操作'])
+        r['updates'] = [dict([('date', iso(a)), ('status', b)] + ([('note', c)] if c else [])) for a, b, c in U]
+        rects.append(r)
+        for i, (a, kind, finding, note) in enumerate(L):
+            lbs.append({'id': 'lb-%s-%d' % (r['id'][2:], i + 1), 'date': iso(a), 'rectification': r['id'],
+                        'kind': kind, 'finding': finding, 'note': note})
+    if nprob:
+        d['opinion'] = '对调度指出的%d个问题照单全收，%s前整改到位并报送整改台账。' % (
+            nprob, '%d月%d日' % (max(deadlines).month, max(deadlines).day))
+        if oid == 'b-xiaping':
+            d['opinion'] = '支部人手不足，部分资料需时间补齐，' + d['opinion']
+    else:
+        d['opinion'] = rng.choice(['认真落实调度要求，持续规范党建基础工作。', '无异议，将继续保持并做好资料归档。',
+                                   '调度未发现问题，支部将巩固成果、查漏补缺。'])
+    if (oid, m) in good_at:
+        d['good_practices'] = [GOOD[i] for i in good_at[(oid, m)]]
+    if (oid, m) in support_at:
+        d['support_requests'] = [{'text': SUPPORT[i][0], 'superior_coordination': SUPPORT[i][1]}
+                                 for i, _ in support_at[(oid, m)]]
+    if nprob:
+        led = spec.get('ledger', ('default',))
+        if led[0] == 'default':
+            sd = e + timedelta(days=rng.randint(3, 12))
+        elif led[0] == 'after_end':
+            sd = e + timedelta(days=led[1])
+        elif led[0] == 'on':
+            sd = pdd(led[1])
+        else:
+            sd = None
+        if sd and sd <= horizon:
+            subs.append({'dispatch': did, 'date': iso(sd)})
+    return d, rects, lbs, subs
+
+
+# ---------------------------------------------------------------------------
+# January 2024: the dispatches before the town's meeting at the end of the month
+# (examples/sample-town.md, "January 2024"). Every dispatch is in the first half of the
+# month, so every ledger is due by 01-31 (end + 15) and every deadline falls in February
+# (end + 30). Dispatchers as in January 2023: the town on site (镇党建办) for its own
+# children, each general branch on site for its branches. b-zhongxiao (the school) has
+# no January dispatch: missed_month 2024-01.
+PLAN_2024_01 = {
+    'gb-east': dict(day=3),
+    'gb-west': dict(day=9, end=1, problems=[('fund_vouchers', 'ok', {})], ledger=('after_end', 9)),
+    'b-shitang': dict(day=4, problems=[('member_data_consistency', 'pending', {'rep': '2024-01-25'})],
+                      ledger=('after_end', 8)),
+    'b-longwei': dict(day=15),
+    'b-zhongxiao': None,
+    'b-hedong': dict(day=8),
+    'b-meiling': dict(day=12),
+    # due 01-20, submitted 01-24: the one late January ledger (days_late 4)
+    'b-taoyuan': dict(day=5, problems=[('visits_condolences', 'ok', {})], ledger=('after_end', 19)),
+    'b-chanyeyuan': dict(day=10),
+    'b-xiaping': dict(day=11, problems=[('democratic_evaluation', 'open', {}),
+                                        ('three_meetings_one_lesson', 'never', {})],
+                      ledger=('after_end', 13)),
+    'b-shangping': dict(day=4),
+    'b-zhuwan': dict(day=5),
+}
+GOOD_AT_2024 = {('b-shangping', 1): [10], ('b-hedong', 1): [11]}
+SUPPORT_AT_2024 = {('b-xiaping', 1): [(7, None)], ('b-zhuwan', 1): [(8, None)]}
+
+# January 2024 facts about items of 2023 still open, reported or due in January:
+# (rectification, date, status, note) and (rectification, date, kind, finding, note).
+UPDATES_2024 = [
+    # still not solved: long_unresolved at 2024-01-31 (rating_risk for 2024)
+    ('r-2023-01-xiaping-1', '2024-01-16', 'in_progress', '正在补装订党费收缴凭证，2023年上半年凭证仍未找齐'),
+    ('r-2023-04-xiaping-1', '2024-01-08', 'reported_done', '已补写组织生活会记录'),
+    # in progress before its deadline 01-19, not done by it: fails 01-20
+    ('r-2023-12-xiaping-1', '2024-01-15', 'in_progress', '资料仍在分类整理，部分照片无法补注时间地点'),
+    ('r-2023-12-longwei-1', '2024-01-12', 'reported_done', '登记表已补签经办人，整改资料已报送'),
+]
+LOOK_BACKS_2024 = [
+    # the overdue reviews of 2023 done at the January dispatches
+    ('r-2023-11-taoyuan-1', '2024-01-05', 'look_back', 'rectified', '1月调度时回头看，党课授课提纲和记录已补齐'),
+    ('r-2023-12-chanyeyuan-1', '2024-01-10', 'look_back', 'rectified', '回头看核实报销单已补办支委会审议手续'),
+    ('r-2023-11-xiaping-1', '2024-01-11', 'look_back', 'rectified', '回头看核实主题党日活动记录和照片已补齐'),
+    ('r-2023-12-longwei-1', '2024-01-15', 'spot_check', 'rectified', '抽检确认登记表已补签，整改到位'),
+    # the rewritten record is still not what the meeting was: refuted again (perfunctory)
+    ('r-2023-04-xiaping-1', '2024-01-22', 'spot_check', 'not_rectified', '抽检发现补写的组织生活会记录与会议实际不符，仍过于简单'),
+]
+
+
 def build():
+    global rng
+    rng = random.Random(20230213)   # the same bytes on every call
     orgs = []
     for (oid, name, kind, par, sid, sname, af, au) in TOWN:
         o = {'id': oid, 'name': name, 'kind': kind}
@@ -437,6 +572,14 @@ def build():
             o['active_until'] = au
         orgs.append(o)
     dispatches, rects, subs, lbs = [], [], [], []
+
+    def add(made):
+        d, r, l, s = made
+        dispatches.append(d)
+        rects.extend(r)
+        lbs.extend(l)
+        subs.extend(s)
+
     for (oid, name, kind, par, sid, sname, af, au) in TOWN:
         if par is None:
             continue
@@ -444,76 +587,31 @@ def build():
             plan = PLAN.get(oid, {})
             if m in plan and plan[m] is None:
                 continue
-            spec = plan.get(m) or {}
-            d0, dend, disp, dept, form, leader = dispatch_shape(oid, m, spec)
-            e = dend or d0
-            problems = spec.get('problems', [])
-            checks, texts = make_checks(oid, problems)
-            did = 'd-2023-%02d-%s' % (m, oid.split('-', 1)[1])
-            nprob = len(problems)
-            if form == 'centralized':
-                sit = '在%d月%d日党建工作调度会上集中调度，听取%s书记汇报，查阅台账资料%d项，发现问题%d个。' % (
-                    d0.month, d0.day, SHORT[oid], len(checks), nprob)
-            else:
-                sit = '%s带队到%s开展%d月党建工作调度，现场查阅“三会一课”记录及党建台账，检查%d项内容，发现问题%d个，已当场反馈。' % (
-                    leader, SHORT[oid], m, len(checks), nprob)
-            dl_days = {}
-            d = {'id': did, 'date': iso(d0)}
-            if dend:
-                d['end_date'] = iso(dend)
-            d.update({'dispatcher': disp, 'department': dept, 'object': oid, 'form': form, 'checks': checks,
-                      'situation': sit})
-            seq = 0
-            deadlines = []
-            for (it, fate, o) in problems:
-                seq += 1
-                dl = e + timedelta(days=o.get('dl', 30))
-                deadlines.append(dl)
-                U, L = make_rect(fate, o, e, dl)
-                r = {'id': 'r-2023-%02d-%s-%d' % (m, oid.split('-', 1)[1], seq), 'dispatch': did, 'seq': seq,
-                     'item': it, 'problem': texts[it], 'deadline': iso(dl)}
-                if oid == 'b-xiaping' and seq == 1:
-                    r['remarks'] = '责任人：支部书记唐富贵'
-                elif fate == 'double_report':
-                    r['remarks'] = '分两次报送整改材料'
-                elif rng.random() < 0.15:
-                    r['remarks'] = rng.choice(['需镇党建办业务指导', '责任人：支部组织委员', '涉及党务系统操作'])
-                r['updates'] = [dict([('date', iso(a)), ('status', b)] + ([('note', c)] if c else [])) for a, b, c in U]
-                rects.append(r)
-                for i, (a, kind, finding, note) in enumerate(L):
-                    lbs.append({'id': 'lb-%s-%d' % (r['id'][2:], i + 1), 'date': iso(a), 'rectification': r['id'],
-                                'kind': kind, 'finding': finding, 'note': note})
-            if nprob:
-                d['opinion'] = '对调度指出的%d个问题照单全收，%s前整改到位并报送整改台账。' % (
-                    nprob, '%d月%d日' % (max(deadlines).month, max(deadlines).day))
-                if oid == 'b-xiaping':
-                    d['opinion'] = '支部人手不足，部分资料需时间补齐，' + d['opinion']
-            else:
-                d['opinion'] = rng.choice(['认真落实调度要求，持续规范党建基础工作。', '无异议，将继续保持并做好资料归档。',
-                                           '调度未发现问题，支部将巩固成果、查漏补缺。'])
-            if (oid, m) in GOOD_AT:
-                d['good_practices'] = [GOOD[i] for i in GOOD_AT[(oid, m)]]
-            if (oid, m) in SUPPORT_AT:
-                d['support_requests'] = [{'text': SUPPORT[i][0], 'superior_coordination': SUPPORT[i][1]}
-                                         for i, _ in SUPPORT_AT[(oid, m)]]
-            dispatches.append(d)
-            if nprob:
-                led = spec.get('ledger', ('default',))
-                if led[0] == 'default':
-                    sd = e + timedelta(days=rng.randint(3, 12))
-                elif led[0] == 'after_end':
-                    sd = e + timedelta(days=led[1])
-                elif led[0] == 'on':
-                    sd = pdd(led[1])
-                else:
-                    sd = None
-                if sd and sd <= YE:
-                    subs.append({'dispatch': did, 'date': iso(sd)})
+            add(make_dispatch(oid, 2023, m, plan.get(m) or {}, GOOD_AT, SUPPORT_AT, YE))
+
+    # January 2024, after the whole of 2023 and with its own generator, so that nothing
+    # of 2023 changes.
+    rng = random.Random(20240131)
+    for (oid, name, kind, par, sid, sname, af, au) in TOWN:
+        if par is None or PLAN_2024_01.get(oid) is None:
+            continue
+        add(make_dispatch(oid, 2024, 1, PLAN_2024_01[oid], GOOD_AT_2024, SUPPORT_AT_2024, JAN_END))
+    by_id = {r['id']: r for r in rects}
+    for rid, day, status, note in UPDATES_2024:
+        by_id[rid]['updates'].append({'date': day, 'status': status, 'note': note})
+    for rid, day, kind, finding, note in LOOK_BACKS_2024:
+        n = sum(1 for x in lbs if x['rectification'] == rid)
+        lbs.append({'id': 'lb-%s-%d' % (rid[2:], n + 1), 'date': day, 'rectification': rid,
+                    'kind': kind, 'finding': finding, 'note': note})
+
+    # Every 2024 record is dated after every 2023 one: the sorts keep 2023 first.
     dispatches.sort(key=lambda d: (d['date'], d['id']))
     order = {d['id']: i for i, d in enumerate(dispatches)}
     rects.sort(key=lambda r: (order[r['dispatch']], r['seq']))
     subs.sort(key=lambda s: (s['date'], s['dispatch']))
     lbs.sort(key=lambda x: (x['date'], x['id']))
+    for r in rects:
+        assert [u['date'] for u in r['updates']] == sorted(u['date'] for u in r['updates']), r['id']
     return {'format': 'tiaodu/1', 'period_start': '2023-01-01', 'organizations': orgs, 'dispatches': dispatches,
             'rectifications': rects, 'ledger_submissions': subs, 'look_backs': lbs}
 
