@@ -2,6 +2,8 @@
 
 import datetime
 import enum
+import json
+import os
 import re
 
 import pytest
@@ -292,9 +294,13 @@ def test_repr_is_readable_and_rebuilds_an_equal_object():
     assert eval(text, namespace) == org
 
 
-def test_repr_of_a_snapshot_counts_its_records(sample, tiny):
-    assert repr(sample) == ("<tiaodu.Snapshot period_start=datetime.date(2023, 1, 1) organizations=14 "
-                            "dispatches=147 rectifications=72 ledger_submissions=59 look_backs=71>")
+def test_repr_of_a_snapshot_counts_its_records(sample, sample_text):
+    doc = json.loads(sample_text)
+    counts = " ".join(f"{k}={len(doc[k])}" for k in
+                      ["organizations", "dispatches", "rectifications", "ledger_submissions", "look_backs"])
+    start = datetime.date.fromisoformat(doc["period_start"])
+    assert repr(sample) == f"<tiaodu.Snapshot period_start={start!r} {counts}>"
+    tiny = tiny_snapshot()
     assert repr(tiny) == ("<tiaodu.Snapshot period_start=None organizations=2 dispatches=1 rectifications=1 "
                           "ledger_submissions=None look_backs=None>")
 
@@ -342,3 +348,8 @@ def test_a_subclass_must_call_init():
         def label(self):
             return f"{self.name} ({self.id})"
     assert Good(id="p-1", name="周").label() == "周 (p-1)"
+
+
+def test_the_version_is_the_projects():
+    assert tiaodu.__version__ == os.environ["TIAODU_VERSION"]  # the top CMakeLists' project(VERSION)
+    assert re.fullmatch(r"\d+\.\d+\.\d+", tiaodu.__version__)

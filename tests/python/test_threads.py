@@ -1,7 +1,9 @@
 """evaluate() from several Python threads at once (it releases the GIL while it runs)."""
 
 import datetime
+import sys
 import threading
+import time
 
 import tiaodu
 from conftest import MID_YEAR, YEAR_END
@@ -82,3 +84,37 @@ def test_threads_with_the_parallel_evaluator(sample):
     expected = T.evaluate(sample, YEAR_END).to_json()
     results = run_together(4, lambda i: T.evaluate(sample, YEAR_END, threads=2).to_json())
     assert results == [expected] * 4
+
+
+def test_evaluate_lets_other_threads_run(sample):
+    # With a huge switch interval Python never takes the GIL away from a thread: another
+    # thread runs only while this one releases it. A counting thread that makes progress
+    # while evaluate() runs shows that evaluate() released it. (If it did not, the count
+    # could never move during the call, whatever the machine's speed.)
+    counter = [0]
+    go, done = threading.Event(), threading.Event()
+
+    def count():
+        go.wait()
+        while not done.is_set():
+            counter[0] += 1
+            time.sleep(0)  # releases the GIL, so the main thread gets it back after evaluate()
+
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1000.0)
+    worker = threading.Thread(target=count)
+    worker.start()
+    try:
+        go.set()
+        progressed = False
+        for _ in range(200):
+            before = counter[0]
+            T.evaluate(sample, YEAR_END)
+            if counter[0] > before:
+                progressed = True
+                break
+    finally:
+        done.set()
+        sys.setswitchinterval(old)
+        worker.join()
+    assert progressed
