@@ -58,7 +58,7 @@ struct GeneratorOptions {
   int min_checks = 5, max_checks = 7;  // items checked per dispatch
   double problem_rate = 72.0 / 881;  // share of all checks found a problem (the sample's)
   double weak_problem_factor = 4;    // a weak org's problem rate, relative to a normal one
-  double multi_day_rate = 0.05;      // on-site dispatches lasting two days
+  double multi_day_rate = 0.07;      // on-site dispatches lasting two days (≈ 5 % of all)
   double good_practice_rate = 0.10;  // 4.2
   double support_request_rate = 0.06;  // 3.2, 3.3
 
@@ -67,8 +67,8 @@ struct GeneratorOptions {
   double usual_deadline_rate = 0.8;  // else uniform in [min_deadline_days, max_deadline_days]
   int min_deadline_days = 15, max_deadline_days = 45;
   double in_progress_rate = 0.75;    // a first "in progress" update
-  double on_time_rate = 0.85, late_rate = 0.10;            // reported done; the rest never
-  double weak_on_time_rate = 0.35, weak_late_rate = 0.40;
+  double on_time_rate = 0.88, late_rate = 0.08;            // reported done; the rest never
+  double weak_on_time_rate = 0.50, weak_late_rate = 0.35;
   double look_back_rate = 0.90;      // reported items looked back at (回头看 / 巡回抽检)
   double unreported_look_back_rate = 0.30;  // items never reported that a look-back visits
   double refuted_rate = 0.04, weak_refuted_rate = 0.25;  // look-backs that refute
