@@ -353,3 +353,18 @@ def test_a_subclass_must_call_init():
 def test_the_version_is_the_projects():
     assert tiaodu.__version__ == os.environ["TIAODU_VERSION"]  # the top CMakeLists' project(VERSION)
     assert re.fullmatch(r"\d+\.\d+\.\d+", tiaodu.__version__)
+
+
+def test_repr_survives_a_list_that_holds_itself_or_nests_without_end(tiny):
+    d = tiny.dispatches[0]
+    d.checks.append(d.checks)
+    assert repr(d).endswith("checks=[Check(item=CheckItem.dues_records, result=CheckResult.problem), [...]])")
+    with pytest.raises(TypeError, match=r"Snapshot\.dispatches\[0\]\.checks\[1\] must be a tiaodu\.Check, not list"):
+        tiny.to_json()
+    deep = []
+    for _ in range(100_000):
+        deep = [deep]
+    d.checks = []
+    d.checks.append(deep)
+    with pytest.raises(RecursionError):
+        repr(d)

@@ -159,6 +159,21 @@ std::string repr_of(py::handle value) {
     return py::object(py::module_::import("enum").attr("Enum")).release().ptr();  // kept for the process
   }();
   if (PyList_Check(value.ptr())) {
+    // A list may hold itself, or be nested without end: guarded like list.__repr__ ([...])
+    // and by the interpreter's recursion limit (RecursionError), not by the C++ stack.
+    const int seen = Py_ReprEnter(value.ptr());
+    if (seen != 0) {
+      if (seen < 0) throw py::error_already_set();
+      return "[...]";
+    }
+    struct Leave {
+      PyObject* o;
+      ~Leave() { Py_ReprLeave(o); }
+    } leave{value.ptr()};
+    if (Py_EnterRecursiveCall(" while getting the repr of a tiaodu object")) throw py::error_already_set();
+    struct Exit {
+      ~Exit() { Py_LeaveRecursiveCall(); }
+    } exit;
     std::string out = "[";
     const py::tuple items = py::reinterpret_steal<py::tuple>(PyList_AsTuple(value.ptr()));
     if (!items) throw py::error_already_set();
