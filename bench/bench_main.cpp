@@ -530,17 +530,20 @@ void register_all() {
       RegisterBenchmark(("memory/" + size_name(n) + (free_text ? "/free_text" : "/lean")).c_str(),
                         memory, n, free_text)
           ->Iterations(1)
+          ->Repetitions(1)  // a count of bytes, not a time: once is enough
           ->Unit(benchmark::kMillisecond);
   for (std::int64_t n : settings.sharded_sizes)
     for (unsigned workers : {1u, settings.threads})
       RegisterBenchmark(("sharded/" + size_name(n) + "/workers:" + std::to_string(workers)).c_str(),
                         sharded, n, workers)
           ->Iterations(1)
+          ->Repetitions(1)  // a minute or more each: once, whatever --benchmark_repetitions says
           ->UseManualTime()
           ->Unit(benchmark::kMillisecond);
   // The national year: 5.18 million orgs on both cores (filter "national" to run it alone).
   RegisterBenchmark("national", sharded, settings.national_orgs, settings.threads)
       ->Iterations(1)
+      ->Repetitions(1)
       ->UseManualTime()
       ->Unit(benchmark::kMillisecond);
 }

@@ -140,7 +140,7 @@ def table(runs, context):
                 f"speed-up {seconds(one) / seconds(b):.2f}×")
     for name, b in sorted(runs.items()):
         if name.startswith("memory/") and "error" not in b:
-            row(f"peak memory per org-year ({name.split('/', 1)[1].replace('/iterations:1', '')})",
+            row(f"peak memory per org-year ({re.sub(r'/(iterations|repeats):1', '', name.split('/', 1)[1])})",
                 f"{b['peak_rss_B/org_year'] / 1e3:.1f} KB peak; snapshot {b['snapshot_B/org_year'] / 1e3:.1f}, "
                 f"index {b['index_B/org_year'] / 1e3:.1f}, result {b['result_B/org_year'] / 1e3:.1f} KB", "—")
     errors = [f"- `{name}`: {b['error']}" for name, b in sorted(runs.items()) if "error" in b]
