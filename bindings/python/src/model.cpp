@@ -132,7 +132,7 @@ T to_cpp(const Node<T>& n, const Path& where) {
   for_each_field<T>([&](auto f, auto i) {
     using M = typename decltype(f)::type;
     if constexpr (kObjectField<M>) {
-      const py::object& slot = n.slots[decltype(i)::value];
+      const py::object slot = n.slots[decltype(i)::value];  // a reference of our own while we read it
       if (slot) out.*f.ptr = slot_to_cpp<M>(slot, where.field(f.name));
     }
   });
@@ -149,12 +149,18 @@ py::object get_field(Node<T>& n) {
   constexpr auto f = std::get<I>(fields_v<T>);
   using M = typename decltype(f)::type;
   if constexpr (kObjectField<M>) {
-    py::object& slot = n.slots[I];
-    if (!slot) {
-      slot = field_to_py(n.value.*f.ptr);
-      n.value.*f.ptr = M{};  // the slot holds it now
+    if (!n.slots[I]) {
+      // Made from a copy: making Python objects can run the garbage collector, hence
+      // finalizers and other threads, which may read this field meanwhile. Whoever
+      // finishes first fills the slot; the value is cleared only then.
+      const M copy = n.value.*f.ptr;
+      py::object made = field_to_py(copy);
+      if (!n.slots[I]) {
+        n.slots[I] = std::move(made);
+        n.value.*f.ptr = M{};  // the slot holds it now
+      }
     }
-    return slot;
+    return n.slots[I];
   } else {
     return to_py(n.value.*f.ptr);
   }
@@ -238,7 +244,7 @@ std::string node_repr(Node<Snapshot>& n) {
     using M = typename decltype(f)::type;
     out += std::string(" ") + f.name + "=";
     if constexpr (kListField<M>) {
-      const py::object& slot = n.slots[decltype(i)::value];
+      const py::object slot = n.slots[decltype(i)::value];
       if (slot) out += slot.is_none() ? "None" : std::to_string(py::len(slot));
       else out += (n.value.*f.ptr) ? std::to_string((n.value.*f.ptr)->size()) : "None";
     } else {
