@@ -110,6 +110,7 @@ def test_model_constructors_take_the_stubs_keywords(name):
     assert sorted(required + optional) == sorted(fields)
     assert set(fields) <= runtime_members(getattr(tiaodu, name))
     cls = getattr(tiaodu, name)
+    assert doc_params(cls.__init__) == required + optional  # the signature help() shows
     if required:
         with pytest.raises(TypeError) as info:
             cls()

@@ -57,7 +57,7 @@ struct Path {
   std::string str() const;
 };
 
-// "type(x).__name__" of any object, for messages.
+// The name of an object's type for messages: "str", "datetime.datetime", "tiaodu.Check".
 std::string type_name(py::handle h);
 
 // Raises TypeError: "<where> must be <expected>, not <type of got>".

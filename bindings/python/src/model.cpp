@@ -16,6 +16,7 @@
 #include "tiaodu/json.hpp"
 #include "tiaodu/validate.hpp"
 
+#include <deque>
 #include <filesystem>
 #include <system_error>
 
@@ -254,11 +255,44 @@ std::string node_repr(Node<Snapshot>& n) {
   return out + ">";
 }
 
+// A field's type as the stub writes it, for the generated signatures.
+template <class M>
+std::string type_hint() {
+  if constexpr (kListField<M>) return "list[" + type_hint<typename list_element<M>::type>() + "] | None";
+  else if constexpr (is_optional<M>::value) return type_hint<typename is_optional<M>::type>() + " | None";
+  else if constexpr (kDescribedStruct<M>) return NodeInfo<M>::name;
+  else if constexpr (kDescribedEnum<M>) return EnumInfo<M>::name;
+  else if constexpr (std::is_same_v<M, Date>) return "datetime.date";
+  else if constexpr (std::is_same_v<M, std::string>) return "str";
+  else if constexpr (std::is_same_v<M, bool>) return "bool";
+  else return "int";
+}
+
+// "Organization(*, id: str, ..., parent: str | None = None, ...)": required fields first.
+template <class T>
+std::string signature() {
+  std::string required, optional;
+  for_each_field<T>([&](auto f, auto) {
+    using M = typename decltype(f)::type;
+    std::string& to = is_optional<M>::value ? optional : required;
+    to += std::string(", ") + f.name + ": " + type_hint<M>() + (is_optional<M>::value ? " = None" : "");
+  });
+  return std::string(NodeInfo<T>::name) + "(*" + required + optional + ")";
+}
+
+// Docstrings must outlive the module's functions: kept here for the process.
+const char* keep(std::string text) {
+  static std::deque<std::string> texts;
+  return texts.emplace_back(std::move(text)).c_str();
+}
+
 template <class T>
 py::class_<Node<T>> bind_node(py::module_& m, const char* name, const char* doc) {
   NodeInfo<T>::name = name;
-  py::class_<Node<T>> cls(m, name, doc);
-  cls.def(py::init([](const py::args& args, const py::kwargs& kwargs) { return make_node<T>(args, kwargs); }));
+  const std::string sig = signature<T>();
+  py::class_<Node<T>> cls(m, name, keep(sig + "\n\n" + doc));
+  cls.def(py::init([](const py::args& args, const py::kwargs& kwargs) { return make_node<T>(args, kwargs); }),
+          keep(sig + "\n\nKeyword arguments only: the spec's fields; those without a default are required."));
   for_each_field<T>([&](auto f, auto i) {
     constexpr std::size_t I = decltype(i)::value;
     cls.def_property(
