@@ -18,6 +18,7 @@
 #include <cmath>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <set>
 #include <sstream>
 #include <string>
@@ -523,6 +524,48 @@ TEST(HostileManyErrors, AHundredThousandDuplicateIdsAreAllReported) {
   const auto p = parse_snapshot(json);
   ASSERT_EQ(p.errors.size(), kDup);
   for (const Error& e : p.errors) ASSERT_EQ(e.code, ErrorCode::duplicate_id) << e.path;
+}
+
+TEST(HostileManyErrors, TenThousandOfEachMeaningErrorAreAllReportedOnce) {
+  // Six kinds of mistake, 10^4 of each, in one document: every one is reported, exactly
+  // once, and none hides or multiplies another.
+  constexpr int kEach = 10000;
+  auto org = [](const std::string& id, const std::string& parent) {
+    return R"({"id":")" + id + R"(","name":"n","kind":"branch",)" +
+           (parent.empty() ? "" : R"("parent":")" + parent + R"(",)") + R"("secretary":{"id":"p","name":"p"}})";
+  };
+  std::string json = R"({"format":"tiaodu/1","organizations":[)"
+                     R"({"id":"town","name":"n","kind":"committee","secretary":{"id":"p","name":"p"}},)" +
+                     org("b", "town");
+  for (int i = 0; i < kEach; ++i) {
+    json += "," + org("root" + std::to_string(i), "");                         // root
+    json += "," + org("x" + std::to_string(i), "y" + std::to_string(i));       // cycle x <-> y
+    json += "," + org("y" + std::to_string(i), "x" + std::to_string(i));
+    json += "," + org("lost" + std::to_string(i), "nowhere" + std::to_string(i));  // unknown_ref
+  }
+  json += R"(],"dispatches":[{"id":"d","date":"2023-01-02","dispatcher":"town","object":"b","form":"on_site",)"
+          R"("checks":[{"item":"dues_records","result":"problem"}]})";
+  for (int i = 0; i < kEach; ++i)  // dispatch_of_root
+    json += R"(,{"id":"dr)" + std::to_string(i) + R"(","date":"2023-01-02","dispatcher":"b","object":"town","form":"on_site"})";
+  json += R"(],"rectifications":[)";
+  for (int i = 0; i <= kEach; ++i)  // duplicate_seq
+    json += std::string(i ? "," : "") + R"({"id":"r)" + std::to_string(i) +
+            R"(","dispatch":"d","seq":1,"item":"dues_records","problem":"p","deadline":"2023-02-01"})";
+  json += R"(],"ledger_submissions":[)";
+  for (int i = 0; i <= kEach; ++i)  // duplicate_submission
+    json += std::string(i ? "," : "") + R"({"dispatch":"d","date":"2023-01-03"})";
+  json += "]}";
+  const auto p = parse_snapshot(json);
+  std::map<std::string, int> count;
+  std::set<std::pair<std::string, ErrorCode>> unique;
+  for (const Error& e : p.errors) {
+    ++count[std::string(to_string(e.code))];
+    unique.insert({e.path, e.code});
+  }
+  EXPECT_EQ(count, (std::map<std::string, int>{{"root", kEach}, {"cycle", kEach}, {"unknown_ref", kEach},
+                                                {"dispatch_of_root", kEach}, {"duplicate_seq", kEach},
+                                                {"duplicate_submission", kEach}}));
+  EXPECT_EQ(unique.size(), p.errors.size());
 }
 
 // --- hand-built models ------------------------------------------------------------
