@@ -63,7 +63,10 @@ struct DemoArgs {
   bool sample = false;  // print the built-in snapshot instead of the report
 };
 
-inline constexpr std::string_view kSampleAsOf = "2023-12-31";
+// The sample town's dispatch meeting at the end of January 2024 (its records end then):
+// the report shows 2023's closed-year decisions and 2024's early warnings (rating_risk),
+// so every rule of spec 3.3 appears in it.
+inline constexpr std::string_view kSampleAsOf = "2024-01-31";
 
 int run_validate(const ValidateArgs& args, Io& io);
 int run_evaluate(const EvaluateArgs& args, Io& io);

@@ -99,7 +99,10 @@ int main(int argc, char** argv) {
   std::string da_lang = "zh";
   CLI::App* demo = app.add_subcommand("demo", "Evaluate the sample town built into tiaodu "
                                               "and print the report");
-  demo->add_option("--as-of", da.as_of, "the evaluation date")->check(kDate)->capture_default_str();
+  demo->add_option("--as-of", da.as_of,
+                   "the evaluation date (default: the sample town's meeting at the end of January 2024)")
+      ->check(kDate)
+      ->capture_default_str();
   demo->add_option("--lang", da_lang, "zh or en")
       ->check(CLI::IsMember({"zh", "en"}))
       ->capture_default_str();
