@@ -57,34 +57,60 @@ LEVELS = {"written_inquiry": ("函询", "written inquiry"), "talk": ("约谈", "
           "notice": ("通报", "notice")}
 
 
+ALL_RULES = {"missed_month", "ledger_late", "ledger_missing", "review", "admonishment_talk",
+             "escalation", "accountability", "deduction", "unqualified_rating", "rating_risk"}
+
+# demo's default date (cli/commands.hpp kSampleAsOf, docs/cli.md): the sample's last day,
+# the town's meeting at the end of January 2024.
+DEMO_AS_OF = "2024-01-31"
+# The as-of date and language of each golden report.
+REPORT_DATES = {"report-zh.txt": (DEMO_AS_OF, "zh"), "report-en.txt": (DEMO_AS_OF, "en"),
+                "report-zh-2023-06-30.txt": ("2023-06-30", "zh")}
+
+
 def report_lines(as_of, lang):
     p = run("demo", "--as-of", as_of, "--lang", lang)
     assert p.returncode == 0
     return p.stdout.decode().splitlines()
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_every_decision_is_in_the_demo_report_on_a_line_with_its_clause(lang):
-    """At 2023-12-31 every rule but rating_risk can fire (3.3: rating_risk needs D before
-    the year's end), at 2023-06-30 rating_risk does: between them, all ten rules."""
+def rules_on_their_lines(as_of, lines, lang):
+    """Asserts that each decision of the sample at as_of is on a line of the report that
+    starts with its clause id and names its rule (its level, for an escalation); returns
+    the rules seen."""
     k = 0 if lang == "zh" else 1
     seen = set()
-    for as_of in ["2023-12-31", "2023-06-30"]:
-        result = evaluate_json(SAMPLE, as_of)
-        lines = report_lines(as_of, lang)
-        for d in result["decisions"]:
-            seen.add(d["rule"])
-            if d["rule"] == "missed_month":
-                # One line per organization lists its missed months.
-                want = [l for l in lines if LABELS["missed_month"][k] in l and d["month"] in l]
-            else:
-                label = LEVELS[d["level"]][k] if d["rule"] == "escalation" else LABELS[d["rule"]][k]
-                want = [l for l in lines if d["text"][lang] in l and label in l]
-            assert want, (as_of, d["rule"], d["org"])
-            assert want[0].startswith("  [%s]" % d["clause"]), want[0]
-    assert seen == {"missed_month", "ledger_late", "ledger_missing", "review", "admonishment_talk",
-                    "escalation", "accountability", "deduction", "unqualified_rating",
-                    "rating_risk"}
+    for d in evaluate_json(SAMPLE, as_of)["decisions"]:
+        seen.add(d["rule"])
+        if d["rule"] == "missed_month":
+            # One line per organization lists its missed months.
+            want = [l for l in lines if LABELS["missed_month"][k] in l and d["month"] in l]
+        else:
+            label = LEVELS[d["level"]][k] if d["rule"] == "escalation" else LABELS[d["rule"]][k]
+            want = [l for l in lines if d["text"][lang] in l and label in l]
+        assert want, (as_of, d["rule"], d["org"])
+        assert want[0].startswith("  [%s]" % d["clause"]), want[0]
+    return seen
+
+
+@pytest.mark.parametrize("name", sorted(REPORT_DATES))
+def test_every_decision_is_in_its_report_on_a_line_with_its_clause(name):
+    as_of, lang = REPORT_DATES[name]
+    p = run(*REPORTS[name])
+    assert p.returncode == 0, p.stderr
+    rules_on_their_lines(as_of, p.stdout.decode().splitlines(), lang)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_default_demo_report_alone_shows_every_rule(lang):
+    """`tiaodu demo` as it is, without --as-of: at 2024-01-31 the closed year 2023 has its
+    decisions (unqualified_rating among them) and the running year 2024 its rating_risk
+    (spec 3.3: D before 2024-12-31), so all ten rules of spec 3.3 are in one report."""
+    p = run(*(["demo", "--lang", "en"] if lang == "en" else ["demo"]))
+    assert p.returncode == 0, p.stderr
+    lines = p.stdout.decode().splitlines()
+    assert lines[1].startswith("截至 %s" % DEMO_AS_OF if lang == "zh" else "As of %s" % DEMO_AS_OF), lines[1]
+    assert rules_on_their_lines(DEMO_AS_OF, lines, lang) == ALL_RULES
 
 
 def test_report_lists_overdue_items_talk_conductors_ranking_and_requests():
