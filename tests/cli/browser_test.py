@@ -81,7 +81,9 @@ def sample_test(chromium, out):
     for r in s["rectifications"]:
         rows.setdefault(r["dispatch"], []).append(r)
     expected = []
-    for d in sorted(s["dispatches"], key=lambda d: (d["date"], d["id"])):
+    # Only the dispatches that exist at 2023-12-31 (the sample goes on into January 2024).
+    existing = [d for d in s["dispatches"] if d["date"] <= "2023-12-31"]
+    for d in sorted(existing, key=lambda d: (d["date"], d["id"])):
         expected.append(("A1", d))
         if d["id"] in rows:
             expected.append(("A2", d))

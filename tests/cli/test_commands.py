@@ -81,8 +81,8 @@ def test_a_directory_is_not_a_readable_file(tmp_path):
 def test_validate_the_sample():
     p = run("validate", SAMPLE)
     assert p.returncode == 0, p.stderr
-    assert p.stdout.decode() == ("ok: 14 organizations, 147 dispatches, 72 rectifications, "
-                                 "59 ledger submissions, 71 look-backs\n")
+    assert p.stdout.decode() == ("ok: 14 organizations, 158 dispatches, 77 rectifications, "
+                                 "63 ledger submissions, 76 look-backs\n")
     assert p.stderr == b""
 
 
@@ -219,12 +219,12 @@ def test_evaluate_text_report_in_both_languages():
 
 # --- demo --------------------------------------------------------------------------
 
-def test_demo_is_the_report_of_the_sample_at_year_end(tmp_path):
+def test_demo_is_the_report_of_the_sample_at_its_january_2024_meeting(tmp_path):
     # Run from an unrelated directory: the sample is built into the program.
     demo = run("demo", cwd=tmp_path)
     assert demo.returncode == 0, demo.stderr
     assert demo.stderr == b""
-    same = run("evaluate", SAMPLE, "--as-of", "2023-12-31", "--format", "text")
+    same = run("evaluate", SAMPLE, "--as-of", "2024-01-31", "--format", "text")
     assert demo.stdout == same.stdout
 
 
@@ -293,7 +293,7 @@ def test_forms_writes_four_files_and_lists_them(tmp_path):
     names = ["forms.html", "a1.csv", "a2.csv", "forms.xlsx"]
     assert p.stdout.decode().splitlines() == [str(out / n) for n in names]
     assert sorted(x.name for x in out.iterdir()) == sorted(names)
-    assert p.stderr.decode() == "tiaodu: 2 forms (1 dispatches) as of 2023-12-29\n"
+    assert p.stderr.decode() == "tiaodu: 2 forms (1 dispatches) as of 2024-01-30\n"
 
 
 def test_forms_dispatch_is_repeatable_and_may_come_before_file(tmp_path):

@@ -100,7 +100,9 @@ def sample_forms(tmp_path_factory):
 def expected_pages():
     s = sample_json()
     with_rows = {r["dispatch"] for r in s["rectifications"]}
-    order = sorted(s["dispatches"], key=lambda d: (d["date"], d["id"]))
+    # Only the dispatches that exist at AS_OF (the sample goes on into January 2024).
+    existing = [d for d in s["dispatches"] if d["date"] <= AS_OF]
+    order = sorted(existing, key=lambda d: (d["date"], d["id"]))
     pages = []
     for d in order:
         pages.append(("A1", d["id"]))
@@ -176,10 +178,11 @@ def test_csv_records(sample_forms):
     a1 = read_csv(sample_forms / "a1.csv")
     a2 = read_csv(sample_forms / "a2.csv")
     assert a1[0][:3] == ["调度编号", "调度部门", "调度时间"]
-    assert len(a1) - 1 == len(s["dispatches"])
-    assert sorted(r[0] for r in a1[1:]) == sorted(d["id"] for d in s["dispatches"])
+    existing = {d["id"] for d in s["dispatches"] if d["date"] <= AS_OF}
+    assert len(a1) - 1 == len(existing) < len(s["dispatches"])
+    assert sorted(r[0] for r in a1[1:]) == sorted(existing)
     assert a2[0][6] == "整改情况（截至 2023-12-31）"
-    assert len(a2) - 1 == len(s["rectifications"])
+    assert len(a2) - 1 == len([r for r in s["rectifications"] if r["dispatch"] in existing])
     by_id = {r["id"]: r for r in s["rectifications"]}
     for row in a2[1:]:
         assert row[4] == by_id[row[3]]["problem"]
@@ -195,7 +198,7 @@ def test_html_one_page_per_form(sample_forms):
 def test_default_as_of_is_the_latest_recorded_date(tmp_path):
     p = run("forms", SAMPLE, "--out", tmp_path, "--dispatch", "d-2023-12-xiaping")
     assert p.returncode == 0
-    assert read_csv(tmp_path / "a2.csv")[0][6] == "整改情况（截至 2023-12-29）"
+    assert read_csv(tmp_path / "a2.csv")[0][6] == "整改情况（截至 2024-01-30）"
 
 
 def test_policy_sets_the_ledger_due_date(tmp_path):
