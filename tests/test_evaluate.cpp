@@ -123,8 +123,13 @@ TEST(Evaluate, AClosedYearIsFrozen) {
     return std::pair(out, as);
   };
   Snapshot later = sample();
-  // 2024 facts about 2023 items: late submissions, look-backs, reports.
+  // 2024 facts about 2023 items: late submissions, look-backs, reports. (The sample's own
+  // January 2024 items are left alone: their dispatches may be dated after 2024-01-05.)
+  std::set<std::string> dispatched_in_2023;
+  for (const auto& dp : *later.dispatches)
+    if (dp.date <= d("2023-12-31")) dispatched_in_2023.insert(dp.id);
   for (auto& r : *later.rectifications) {
+    if (!dispatched_in_2023.contains(r.dispatch)) continue;
     if (!r.updates) r.updates.emplace();
     r.updates->push_back(Update{d("2024-01-05"), UpdateStatus::reported_done, std::nullopt});
     later.look_backs->push_back(LookBack{"lb-2024-" + r.id, d("2024-02-01"), r.id,
