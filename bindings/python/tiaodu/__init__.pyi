@@ -1,5 +1,6 @@
 # Type stub of the tiaodu package (the extension tiaodu._tiaodu, re-exported).
 # tests/python/test_stub.py checks that it names exactly what the module has.
+import builtins
 import datetime
 import enum
 import os
@@ -210,7 +211,7 @@ class Dispatch:
         good_practices: Sequence[str] | None = None,
         support_requests: Sequence[SupportRequest] | None = None,
     ) -> None: ...
-    def __eq__(self, other: object) -> bool: ...
+    def __eq__(self, other: builtins.object) -> bool: ...  # `object` is a field here
     __hash__: ClassVar[None]  # type: ignore[assignment]
 
 class Update:
