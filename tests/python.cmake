@@ -51,6 +51,9 @@ file(GLOB TIAODU_PY_TESTS CONFIGURE_DEPENDS ${TIAODU_PY_TEST_DIR}/test_*.py)
 foreach(file IN LISTS TIAODU_PY_TESTS)
   get_filename_component(name ${file} NAME_WE)
   string(REGEX REPLACE "^test_" "" name ${name})
+  if(name STREQUAL "install" AND NOT TIAODU_INSTALL)
+    continue()  # nothing to install without the install rules
+  endif()
   set(select "")
   if(name STREQUAL "evaluate" AND NOT TARGET tiaodu-cli)
     set(select -k "not clis_json")
@@ -61,7 +64,9 @@ foreach(file IN LISTS TIAODU_PY_TESTS)
   set_tests_properties(python.${name} PROPERTIES LABELS python ENVIRONMENT "${TIAODU_PY_ENV}"
                        REQUIRED_FILES $<TARGET_FILE:_tiaodu>)
 endforeach()
-set_tests_properties(python.install PROPERTIES LABELS "python;install")
+if(TIAODU_INSTALL)
+  set_tests_properties(python.install PROPERTIES LABELS "python;install")
+endif()
 # test_evaluate.py compares result.to_json() with the output of the `tiaodu` command, byte
 # for byte. In a build without the command (TIAODU_BUILD_CLI=OFF) there is nothing to
 # compare with: that one test is deselected, by name, rather than skipped.
