@@ -7,9 +7,9 @@ to regenerate it (deterministic: fixed seed, same bytes every run). examples/sam
 says which records are meant to trigger which rule. Data format: spec/rules.md section 1.
 
 January 2024 is generated after the whole of 2023, with its own random generator, and its
-records are appended after 2023's (dates only grow along every list): the 2023 records are
-byte for byte what they were before January existed, so every evaluation at a date in 2023
-is unchanged (spec 3: facts dated after D do not exist at D).
+records come after 2023's in every list: the 2023 records are byte for byte what they were
+before January existed, so every evaluation at a date in 2023 is unchanged (spec 3: facts
+dated after D do not exist at D).
 """
 import json
 import os
@@ -612,6 +612,9 @@ def build():
     lbs.sort(key=lambda x: (x['date'], x['id']))
     for r in rects:
         assert [u['date'] for u in r['updates']] == sorted(u['date'] for u in r['updates']), r['id']
+    facts = [d['date'] for d in dispatches] + [d.get('end_date', '') for d in dispatches] + \
+        [u['date'] for r in rects for u in r['updates']] + [x['date'] for x in subs + lbs]
+    assert max(facts) <= iso(JAN_END), max(facts)   # nothing has happened after the meeting
     return {'format': 'tiaodu/1', 'period_start': '2023-01-01', 'organizations': orgs, 'dispatches': dispatches,
             'rectifications': rects, 'ledger_submissions': subs, 'look_backs': lbs}
 
