@@ -50,19 +50,48 @@ std::optional<Date> parse_date(std::string_view t) noexcept {
   return to_date(*d);
 }
 
+namespace {
+// Writes v as exactly `width` digits (zero-padded) at out; v must fit.
+char* put_digits(char* out, unsigned v, int width) noexcept {
+  for (int k = width - 1; k >= 0; --k) {
+    out[k] = static_cast<char>('0' + v % 10);
+    v /= 10;
+  }
+  return out + width;
+}
+}  // namespace
+
+// Hand-rolled rather than snprintf: results format a date or month per score, item and
+// decision, and printf's machinery was a fifth of an evaluation's instructions.
 std::string format_date(Day d) {
   const CivilDate c = civil_from_days(d);
-  std::array<char, 32> buf{};
-  std::snprintf(buf.data(), buf.size(), "%04d-%02u-%02u", c.year, c.month, c.day);
-  return std::string(buf.data());
+  if (c.year < 0 || c.year > 9999) {  // outside ISO's four digits: never from valid input
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%d-%02u-%02u", c.year, c.month, c.day);
+    return std::string(buf.data());
+  }
+  char buf[10];
+  char* p = put_digits(buf, static_cast<unsigned>(c.year), 4);
+  *p++ = '-';
+  p = put_digits(p, c.month, 2);
+  *p++ = '-';
+  put_digits(p, c.day, 2);
+  return std::string(buf, 10);
 }
 
 std::string format_date(const Date& d) { return format_date(to_day(d)); }
 
 std::string format_month(Month m) {
-  std::array<char, 32> buf{};
-  std::snprintf(buf.data(), buf.size(), "%04d-%02u", m.year, m.month);
-  return std::string(buf.data());
+  if (m.year < 0 || m.year > 9999 || m.month < 1 || m.month > 12) {
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%d-%02u", m.year, m.month);
+    return std::string(buf.data());
+  }
+  char buf[7];
+  char* p = put_digits(buf, static_cast<unsigned>(m.year), 4);
+  *p++ = '-';
+  put_digits(p, m.month, 2);
+  return std::string(buf, 7);
 }
 
 std::optional<Month> parse_month(std::string_view t) noexcept {

@@ -25,6 +25,7 @@
 #include <stdexcept>
 #include <thread>
 #include <tuple>
+#include <utility>
 
 namespace tiaodu {
 
@@ -182,14 +183,17 @@ Result evaluate(const Index& index, const Policy& policy, const Date& as_of_date
 
   std::size_t n_decisions = 0;
   for (const Chunk& ch : chunks) n_decisions += ch.decisions.size();
-  rules::Sink keyed;
-  keyed.reserve(n_decisions);
-  for (Chunk& ch : chunks)
-    for (auto& k : ch.decisions) keyed.push_back(std::move(k));
-  std::stable_sort(keyed.begin(), keyed.end(),
-                   [](const rules::Keyed& a, const rules::Keyed& b) { return a.key() < b.key(); });
-  result.decisions.reserve(keyed.size());
-  for (auto& k : keyed) result.decisions.push_back(std::move(k.decision));
+  // Sort small (key, place) pairs, then move each decision once into its place.
+  using Key = decltype(std::declval<rules::Keyed>().key());
+  std::vector<std::tuple<Key, std::uint32_t, std::uint32_t>> order;  // key, chunk, position
+  order.reserve(n_decisions);
+  for (std::size_t c = 0; c < chunks.size(); ++c)
+    for (std::size_t k = 0; k < chunks[c].decisions.size(); ++k)
+      order.emplace_back(chunks[c].decisions[k].key(), static_cast<std::uint32_t>(c),
+                         static_cast<std::uint32_t>(k));
+  std::sort(order.begin(), order.end());  // (chunk, position) break ties: a stable order
+  result.decisions.reserve(order.size());
+  for (const auto& [key, c, k] : order) result.decisions.push_back(std::move(chunks[c].decisions[k].decision));
 
   for (Chunk& ch : chunks) {  // chunks are in org order, each org's months ascending
     for (OrgIx o = ch.begin; o < ch.end; ++o) {

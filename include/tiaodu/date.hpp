@@ -63,6 +63,7 @@ constexpr Month month_of(Day d) noexcept;
 constexpr Day first_day(Month m) noexcept;
 constexpr Day last_day(Month m) noexcept;
 constexpr Month next_month(Month m) noexcept;
+constexpr Month previous_month(Month m) noexcept;
 constexpr int months_between(Month a, Month b) noexcept;  // b - a in months
 std::string format_month(Month m);
 std::optional<Month> parse_month(std::string_view text) noexcept;
@@ -111,6 +112,9 @@ constexpr Day last_day(Month m) noexcept {
 }
 constexpr Month next_month(Month m) noexcept {
   return m.month == 12 ? Month{m.year + 1, 1} : Month{m.year, m.month + 1};
+}
+constexpr Month previous_month(Month m) noexcept {
+  return m.month == 1 ? Month{m.year - 1, 12} : Month{m.year, m.month - 1};
 }
 constexpr int months_between(Month a, Month b) noexcept {
   return (b.year - a.year) * 12 + static_cast<int>(b.month) - static_cast<int>(a.month);

@@ -52,8 +52,7 @@ inline Period make_period(const Index& index, Day as_of) noexcept {
   p.first_year = p.first.year;
   p.last_year = month_of(as_of).year;
   Month last = month_of(as_of);
-  if (last_day(last) > as_of) last = Month{last.month == 1 ? last.year - 1 : last.year,
-                                           last.month == 1 ? 12u : last.month - 1};
+  if (last_day(last) > as_of) last = previous_month(last);
   p.has_elapsed = last >= p.first;
   p.last_elapsed = last;
   return p;

@@ -36,11 +36,11 @@ inline void missed_months(const Context& ctx, OrgIx o, Sink& out) {
     if (dispatched || !active_in(ix, o, m)) continue;
     Decision d = make_decision(ctx, Rule::missed_month, o);
     d.month = format_month(m);
-    d.facts = {{"month", format_month(m)}, {"dispatches_in_month", std::int64_t{0}}};
+    d.facts = {{"month", *d.month}, {"dispatches_in_month", std::int64_t{0}}};
     d.text.zh = text::cat(text::org_zh(ix, o), text::month_zh(m),
                           "无调度记录（镇党委主要领导每月到各党组织进行党建工作检查）。");
     d.text.en = text::cat("No dispatch of ", text::org_en(ix, o), " took place in ",
-                          format_month(m), "; every organization is to be dispatched each month.");
+                          *d.month, "; every organization is to be dispatched each month.");
     emit(out, o, month_key(m), kNone, std::move(d));
   }
 }

@@ -68,20 +68,18 @@ inline RatingFindings rating_findings(const Context& ctx, OrgIx o, int y,
 
   // 党建工作长期排名靠后: the longest run of consecutive bottom months of Y elapsed at E.
   const std::int64_t long_months = ctx.integer(Param::long_bottom_months, e);
-  std::vector<std::string> run, best;
-  Month previous{};
+  std::size_t run = 0, best = 0;
+  Month previous{}, best_last{};
   for (const MonthScore& s : scores) {
     if (s.month.year != y || last_day(s.month) > e) continue;
-    const bool continues = !run.empty() && s.month == next_month(previous);
-    if (!s.bottom) run.clear();
+    if (!s.bottom) run = 0;
     else {
-      if (!continues) run.clear();
-      run.push_back(format_month(s.month));
-      if (run.size() > best.size()) best = run;
+      run = (run > 0 && s.month == next_month(previous)) ? run + 1 : 1;
+      if (run > best) { best = run; best_last = s.month; }
     }
     previous = s.month;
   }
-  const bool long_bottom = static_cast<std::int64_t>(best.size()) >= long_months;
+  const bool long_bottom = static_cast<std::int64_t>(best) >= long_months;
 
   // The codes sorted by name: ineffective < long_bottom < long_unresolved.
   if (ineffective) {
@@ -95,13 +93,16 @@ inline RatingFindings rating_findings(const Context& ctx, OrgIx o, int y,
                   " rectified on time, below the share required)"));
   }
   if (long_bottom) {
+    std::vector<std::string> months(best);  // the run, formatted only when it counts
+    Month m = best_last;
+    for (std::size_t k = best; k-- > 0; m = previous_month(m)) months[k] = format_month(m);
     r.codes.push_back(RatingReason::long_bottom);
-    r.facts.push_back({"bottom_months", best});
+    r.facts.push_back({"bottom_months", months});
     r.facts.push_back(param_fact(ctx, Param::long_bottom_months, e));
-    add(text::cat("党建工作长期排名靠后（", best.front(), " 至 ", best.back(), " 连续 ", best.size(),
+    add(text::cat("党建工作长期排名靠后（", months.front(), " 至 ", months.back(), " 连续 ", best,
                   " 个月排名靠后）"),
-        text::cat("it ranked at the bottom of its peers for ", best.size(), " consecutive months (",
-                  best.front(), " to ", best.back(), ")"));
+        text::cat("it ranked at the bottom of its peers for ", best, " consecutive months (",
+                  months.front(), " to ", months.back(), ")"));
   }
   if (!unresolved.empty()) {
     r.codes.push_back(RatingReason::long_unresolved);
