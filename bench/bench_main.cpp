@@ -36,7 +36,6 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
-#include <set>
 #include <sstream>
 #include <string>
 #include <string_view>
@@ -181,10 +180,12 @@ struct Expected {
 Expected expected(const tiaodu::Snapshot& s) {
   Expected e;
   e.items = tiaodu::each(s.rectifications).size();
-  std::set<std::pair<std::string_view, int>> org_months;
+  std::vector<std::pair<std::string_view, int>> org_months;  // sorted and made unique:
+  org_months.reserve(tiaodu::each(s.dispatches).size());      // far cheaper than a set
   for (const tiaodu::Dispatch& d : tiaodu::each(s.dispatches))
-    org_months.emplace(d.object, d.date.month().as_number());
-  e.scores = org_months.size();
+    org_months.emplace_back(d.object, d.date.month().as_number());
+  std::sort(org_months.begin(), org_months.end());
+  e.scores = static_cast<std::size_t>(std::unique(org_months.begin(), org_months.end()) - org_months.begin());
   return e;
 }
 
