@@ -2,6 +2,7 @@
 // library really makes on the sample town (at 2023-06-30 or 2023-12-31).
 #include "tiaodu/evaluate.hpp"
 #include "tiaodu/json.hpp"
+#include "support/files.hpp"
 
 #include <boost/json.hpp>
 #include <gtest/gtest.h>
@@ -9,13 +10,9 @@
 #include <fstream>
 #include <sstream>
 
+using tiaodu::testing::slurp;
+
 namespace {
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 }  // namespace
 
 TEST(Docs, EveryExampleDecisionInRulesMdIsARealOne) {

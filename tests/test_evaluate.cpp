@@ -6,6 +6,7 @@
 #include "tiaodu/json.hpp"
 #include "support/summary.hpp"
 #include "support/town.hpp"
+#include "support/files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -19,13 +20,6 @@ using namespace tiaodu;
 using namespace tiaodu::testing;
 
 namespace {
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const Snapshot& sample() {
   static const Snapshot s = read_snapshot(slurp(TIAODU_SOURCE_DIR "/examples/sample-town.json"));

@@ -3,6 +3,7 @@
 // .expected file beside it — compared as a multiset of "code pointer" lines, messages
 // not compared (tests/data/README.md). One test case per file, found at run time.
 #include "tiaodu/json.hpp"
+#include "support/files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,6 +16,8 @@
 
 namespace fs = std::filesystem;
 using namespace tiaodu;
+
+using tiaodu::testing::slurp;
 
 namespace {
 
@@ -37,21 +40,14 @@ std::vector<Case> corpus() {
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string case_name(const testing::TestParamInfo<Case>& info) {
+std::string case_name(const ::testing::TestParamInfo<Case>& info) {
   std::string name = (info.param.policy ? "policy_" : "snapshot_") + info.param.json.stem().string();
   for (char& c : name)
     if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
   return name;
 }
 
-class InvalidCorpus : public testing::TestWithParam<Case> {};
+class InvalidCorpus : public ::testing::TestWithParam<Case> {};
 
 TEST_P(InvalidCorpus, ReportsExactlyTheExpectedErrors) {
   const Case& c = GetParam();
@@ -92,7 +88,7 @@ TEST_P(InvalidCorpus, ReportsExactlyTheExpectedErrors) {
   EXPECT_EQ(got, expected) << "reported:\n" << messages;
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, InvalidCorpus, testing::ValuesIn(corpus()), case_name);
+INSTANTIATE_TEST_SUITE_P(Files, InvalidCorpus, ::testing::ValuesIn(corpus()), case_name);
 
 // The corpus itself must be there: an empty directory would make the suite vacuous.
 TEST(InvalidCorpusFiles, Present) {

@@ -2,6 +2,7 @@
 // numbers, the result format) and round trips of every valid document in the repository.
 #include "tiaodu/json.hpp"
 #include "tiaodu/validate.hpp"
+#include "support/files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,22 +14,11 @@
 namespace fs = std::filesystem;
 using namespace tiaodu;
 
+using tiaodu::testing::slurp;
+using tiaodu::testing::codes;
+
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-// "code pointer" of each error, sorted.
-std::vector<std::string> codes(const std::vector<Error>& errors) {
-  std::vector<std::string> out;
-  for (const Error& e : errors) out.push_back(std::string(to_string(e.code)) + " " + e.path);
-  std::sort(out.begin(), out.end());
-  return out;
-}
 std::vector<std::string> snapshot_errors(std::string_view json) {
   auto p = parse_snapshot(json);
   EXPECT_EQ(p.ok(), p.errors.empty());
@@ -323,7 +313,7 @@ std::vector<fs::path> valid_snapshots() {
   return out;
 }
 
-class ValidSnapshot : public testing::TestWithParam<fs::path> {};
+class ValidSnapshot : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(ValidSnapshot, ReadsAndRoundTrips) {
   const std::string text = slurp(GetParam());
@@ -339,8 +329,8 @@ TEST_P(ValidSnapshot, ReadsAndRoundTrips) {
   EXPECT_EQ(once.rfind("{\n  \"format\": \"tiaodu/1\"", 0), 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, ValidSnapshot, testing::ValuesIn(valid_snapshots()),
-                         [](const testing::TestParamInfo<fs::path>& info) {
+INSTANTIATE_TEST_SUITE_P(Files, ValidSnapshot, ::testing::ValuesIn(valid_snapshots()),
+                         [](const ::testing::TestParamInfo<fs::path>& info) {
                            std::string n = info.param.stem().string();
                            for (char& c : n)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';

@@ -2,6 +2,7 @@
 #include "tiaodu/json.hpp"
 #include "tiaodu/policy.hpp"
 #include "tiaodu/validate.hpp"
+#include "support/files.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,21 +15,11 @@
 namespace fs = std::filesystem;
 using namespace tiaodu;
 
+using tiaodu::testing::slurp;
+using tiaodu::testing::codes;
+
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::string> codes(const std::vector<Error>& errors) {
-  std::vector<std::string> out;
-  for (const Error& e : errors) out.push_back(std::string(to_string(e.code)) + " " + e.path);
-  std::sort(out.begin(), out.end());
-  return out;
-}
 std::vector<std::string> policy_errors(const std::string& parameters) {
   return codes(parse_policy(R"({"format": "tiaodu-policy/1", "parameters": )" + parameters + "}").errors);
 }
@@ -174,7 +165,7 @@ std::vector<fs::path> valid_policies() {
   return out;
 }
 
-class ValidPolicy : public testing::TestWithParam<fs::path> {};
+class ValidPolicy : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(ValidPolicy, ReadsAndRoundTrips) {
   auto p = parse_policy(slurp(GetParam()));
@@ -186,8 +177,8 @@ TEST_P(ValidPolicy, ReadsAndRoundTrips) {
   EXPECT_EQ(to_json(again), once);
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, ValidPolicy, testing::ValuesIn(valid_policies()),
-                         [](const testing::TestParamInfo<fs::path>& info) {
+INSTANTIATE_TEST_SUITE_P(Files, ValidPolicy, ::testing::ValuesIn(valid_policies()),
+                         [](const ::testing::TestParamInfo<fs::path>& info) {
                            std::string n = info.param.stem().string();
                            for (char& c : n)
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
