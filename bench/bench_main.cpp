@@ -189,7 +189,8 @@ Expected expected(const tiaodu::Snapshot& s) {
   return e;
 }
 
-bool check_result(benchmark::State& state, const tiaodu::Result& r, const Expected& e) {
+template <class AnyResult>  // tiaodu::Result or tiaodu::CompactResult
+bool check_result(benchmark::State& state, const AnyResult& r, const Expected& e) {
   if (r.items.size() != e.items || r.scores.size() != e.scores || r.assessments.empty()) {
     fail(state, "evaluate: " + std::to_string(r.items.size()) + " items, " +
                     std::to_string(r.scores.size()) + " scores, " +
@@ -226,9 +227,10 @@ void guarded(benchmark::State& state, F&& body) {
 // The benchmarks
 
 // One town-year, the per-page-view call: a town of 50 orgs, indexed once, evaluated at
-// the year's end; the same with the index built each time; and the output's floor for
-// the town (copying its Result, see result_copy).
-enum class TownStep { evaluate, index_and_evaluate, result_copy };
+// the year's end — into a CompactResult (what the rules decide), and into a Result (the
+// same, rendered with ids, facts and sentences) — the compact evaluation with the index
+// built each time, and copying the town's Result (the rendered output's floor).
+enum class TownStep { evaluate_compact, evaluate, index_and_evaluate_compact, result_copy };
 void town_year(benchmark::State& state, TownStep step) {
   guarded(state, [&] {
     static const tiaodu::Snapshot snapshot = tiaodu::bench::generate(options_for(50, true));
@@ -237,14 +239,19 @@ void town_year(benchmark::State& state, TownStep step) {
     const tiaodu::Policy policy;
     const tiaodu::Result result = tiaodu::evaluate(index, policy, year_end());
     if (!check_result(state, result, want)) return;
+    if (!(tiaodu::expand(tiaodu::evaluate_compact(index, policy, year_end()), index, policy) == result))
+      return fail(state, "town_year: expand(evaluate_compact) differs from evaluate");
     for (auto _ : state) {
       switch (step) {
+        case TownStep::evaluate_compact:
+          benchmark::DoNotOptimize(tiaodu::evaluate_compact(index, policy, year_end()));
+          break;
         case TownStep::evaluate:
           benchmark::DoNotOptimize(tiaodu::evaluate(index, policy, year_end()));
           break;
-        case TownStep::index_and_evaluate: {
+        case TownStep::index_and_evaluate_compact: {
           const tiaodu::Index fresh(snapshot);
-          benchmark::DoNotOptimize(tiaodu::evaluate(fresh, policy, year_end()));
+          benchmark::DoNotOptimize(tiaodu::evaluate_compact(fresh, policy, year_end()));
           break;
         }
         case TownStep::result_copy: {
@@ -260,24 +267,29 @@ void town_year(benchmark::State& state, TownStep step) {
   });
 }
 
-// Evaluation of an indexed snapshot of `orgs` organizations, on `workers` threads.
-void evaluate(benchmark::State& state, std::int64_t orgs, unsigned workers) {
+// Evaluation of an indexed snapshot of `orgs` organizations, on `workers` threads:
+// into a CompactResult (`compact`), or into a Result (evaluate() = expand(compact)).
+void evaluate(benchmark::State& state, std::int64_t orgs, unsigned workers, bool compact) {
   if (!fits(state, orgs)) return;
   guarded(state, [&] {
     Prepared& p = prepared(orgs, false);
     const tiaodu::Policy policy;
     const Expected want = expected(p.snapshot);
     {
-      const tiaodu::Result first = tiaodu::evaluate(*p.index, policy, year_end(), {workers});
+      const tiaodu::CompactResult first = tiaodu::evaluate_compact(*p.index, policy, year_end(), {workers});
       if (!check_result(state, first, want)) return;
       // The parallel result must be the serial one (tests/bench proves it byte for byte;
       // here it is checked where memory allows two results side by side).
       if (workers != 1 && orgs <= 100'000 &&
-          !(tiaodu::evaluate(*p.index, policy, year_end()) == first))
+          !(tiaodu::evaluate_compact(*p.index, policy, year_end()) == first))
         return fail(state, "evaluate: the parallel result differs from the serial one");
     }
-    for (auto _ : state)
-      benchmark::DoNotOptimize(tiaodu::evaluate(*p.index, policy, year_end(), {workers}));
+    if (compact)
+      for (auto _ : state)
+        benchmark::DoNotOptimize(tiaodu::evaluate_compact(*p.index, policy, year_end(), {workers}));
+    else
+      for (auto _ : state)
+        benchmark::DoNotOptimize(tiaodu::evaluate(*p.index, policy, year_end(), {workers}));
     org_years(state, orgs);
   });
 }
@@ -421,20 +433,25 @@ void memory(benchmark::State& state, std::int64_t orgs, bool free_text) {
       const std::int64_t heap1 = heap_in_use();
       auto index = std::make_unique<tiaodu::Index>(*snapshot);
       const std::int64_t heap2 = heap_in_use();
-      auto result = std::make_unique<tiaodu::Result>(tiaodu::evaluate(*index, tiaodu::Policy{}, year_end()));
+      auto compact = std::make_unique<tiaodu::CompactResult>(
+          tiaodu::evaluate_compact(*index, tiaodu::Policy{}, year_end()));
       const std::int64_t heap3 = heap_in_use();
+      auto result = std::make_unique<tiaodu::Result>(tiaodu::expand(*compact, *index, tiaodu::Policy{}));
+      const std::int64_t heap4 = heap_in_use();
       const std::int64_t peak = status_kb("VmHWM") * 1024;
       const double n = static_cast<double>(orgs);
       state.counters["snapshot_B/org_year"] = static_cast<double>(heap1 - heap0) / n;
       state.counters["index_B/org_year"] = static_cast<double>(heap2 - heap1) / n;
-      state.counters["result_B/org_year"] = static_cast<double>(heap3 - heap2) / n;
-      state.counters["total_B/org_year"] = static_cast<double>(heap3 - heap0) / n;
+      state.counters["compact_B/org_year"] = static_cast<double>(heap3 - heap2) / n;
+      state.counters["result_B/org_year"] = static_cast<double>(heap4 - heap3) / n;
+      state.counters["total_B/org_year"] = static_cast<double>(heap4 - heap0) / n;
       if (peak_ok) state.counters["peak_rss_B/org_year"] = static_cast<double>(peak - rss0) / n;
       state.counters["decisions/org_year"] = static_cast<double>(result->decisions.size()) / n;
-      if (heap1 <= heap0 || heap2 <= heap1 || heap3 <= heap2)
+      if (heap1 <= heap0 || heap2 <= heap1 || heap3 <= heap2 || heap4 <= heap3)
         return fail(state, "memory: a step did not allocate (heap accounting broken?)");
       state.PauseTiming();
       result.reset();
+      compact.reset();
       index.reset();
       snapshot.reset();
       malloc_trim(0);
@@ -448,7 +465,8 @@ void memory(benchmark::State& state, std::int64_t orgs, bool free_text) {
 // need 25 GB and the country 130 GB. They are evaluated as shards — independent
 // subtrees, each a county of towns with its own root, as big as the free memory allows —
 // generated in memory one after the other. The time reported (manual time) is the
-// evaluations' alone; generating and indexing are reported beside it as counters.
+// evaluations' alone (evaluate_compact); generating and indexing are reported beside it
+// as counters.
 std::int64_t shard_size(std::int64_t total) {
   std::int64_t shard = settings.shard_orgs;
   if (shard <= 0) {  // the largest that fits in 60 % of the free memory, at most 500 000
@@ -476,8 +494,8 @@ void sharded(benchmark::State& state, std::int64_t total, unsigned workers) {
         const auto t1 = clock::now();
         auto index = std::make_unique<tiaodu::Index>(*snapshot);
         const auto t2 = clock::now();
-        auto result = std::make_unique<tiaodu::Result>(
-            tiaodu::evaluate(*index, tiaodu::Policy{}, year_end(), {workers}));
+        auto result = std::make_unique<tiaodu::CompactResult>(
+            tiaodu::evaluate_compact(*index, tiaodu::Policy{}, year_end(), {workers}));
         const auto t3 = clock::now();
         generate_s += std::chrono::duration<double>(t1 - t0).count();
         index_s += std::chrono::duration<double>(t2 - t1).count();
@@ -511,9 +529,12 @@ std::string size_name(std::int64_t n) { return "orgs:" + std::to_string(n); }
 
 void register_all() {
   using benchmark::RegisterBenchmark;
+  RegisterBenchmark("town_year/evaluate_compact", town_year, TownStep::evaluate_compact)
+      ->Unit(benchmark::kMicrosecond)->UseRealTime();
   RegisterBenchmark("town_year/evaluate", town_year, TownStep::evaluate)
       ->Unit(benchmark::kMicrosecond)->UseRealTime();
-  RegisterBenchmark("town_year/index_and_evaluate", town_year, TownStep::index_and_evaluate)
+  RegisterBenchmark("town_year/index_and_evaluate_compact", town_year,
+                    TownStep::index_and_evaluate_compact)
       ->Unit(benchmark::kMicrosecond)->UseRealTime();
   RegisterBenchmark("town_year/result_copy", town_year, TownStep::result_copy)
       ->Unit(benchmark::kMicrosecond)->UseRealTime();
@@ -529,11 +550,13 @@ void register_all() {
     RegisterBenchmark(("validate/" + size_name(n)).c_str(), validate, n)->Unit(unit)->UseRealTime();
     RegisterBenchmark(("index/" + size_name(n)).c_str(), build_index, n)->Unit(unit)->UseRealTime();
     RegisterBenchmark(("result_copy/" + size_name(n)).c_str(), result_copy, n)->Unit(unit)->UseRealTime();
-    for (unsigned workers : {1u, settings.threads})
-      RegisterBenchmark(("evaluate/" + size_name(n) + "/workers:" + std::to_string(workers)).c_str(),
-                        evaluate, n, workers)
-          ->Unit(unit)
-          ->UseRealTime();
+    for (bool compact : {true, false})
+      for (unsigned workers : {1u, settings.threads})
+        RegisterBenchmark(((compact ? "evaluate_compact/" : "evaluate/") + size_name(n) +
+                           "/workers:" + std::to_string(workers)).c_str(),
+                          evaluate, n, workers, compact)
+            ->Unit(unit)
+            ->UseRealTime();
   }
   for (std::int64_t n : settings.memory_sizes)
     for (bool free_text : {false, true})

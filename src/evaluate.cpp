@@ -3,8 +3,9 @@
 // The work is per organization except the two rankings, which are per parent. So the
 // organizations are cut into contiguous chunks (ids are dense in id order) that run in
 // parallel, then each parent's children are ranked (disjoint sets, also in parallel),
-// and at the end the decisions are sorted by their integer key (spec 4). No step
-// depends on the chunking, so any thread count gives the same Result.
+// and at the end each chunk's decisions are put in their places of the output order
+// (spec 4). No step depends on the chunking, so any thread count gives the same result.
+// The rules decide into a CompactResult; src/expand.cpp renders it as a Result.
 #include "tiaodu/evaluate.hpp"
 
 #include "tiaodu/rules/accountability.hpp"
@@ -18,10 +19,9 @@
 #include "tiaodu/rules/review.hpp"
 #include "tiaodu/validate.hpp"
 
+#include "detail/parallel.hpp"
+
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <mutex>
 #include <stdexcept>
 #include <thread>
 #include <tuple>
@@ -31,43 +31,17 @@ namespace tiaodu {
 
 namespace {
 
+using detail::parallel_blocks;
+using detail::parallel_for;
 using rules::Context;
 using rules::MonthScore;
 using rules::YearAssessment;
 using rules::YearDeduction;
 
-// Runs task(0..n-1) on up to `threads` threads; rethrows the first exception.
-template <class Task>
-void parallel_for(std::size_t n, unsigned threads, Task&& task) {
-  if (threads <= 1 || n <= 1) {
-    for (std::size_t i = 0; i < n; ++i) task(i);
-    return;
-  }
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr error;
-  std::mutex error_mutex;
-  auto worker = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < n;) {
-      try {
-        task(i);
-      } catch (...) {
-        std::lock_guard lock(error_mutex);
-        if (!error) error = std::current_exception();
-      }
-    }
-  };
-  std::vector<std::thread> pool;
-  const unsigned count = static_cast<unsigned>(std::min<std::size_t>(threads, n));
-  for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (error) std::rethrow_exception(error);
-}
-
 // What one chunk of organizations [begin, end) produces.
 struct Chunk {
   OrgIx begin = 0, end = 0;
-  rules::Sink decisions;
+  rules::Sink sink;
   std::vector<MonthScore> scores;              // org-major, months ascending
   std::vector<std::uint32_t> score_offset;     // per org of the chunk, + 1
   std::vector<YearDeduction> deductions;
@@ -81,6 +55,14 @@ std::span<T> row(std::vector<T>& values, const std::vector<std::uint32_t>& offse
   return std::span<T>(values.data() + offsets[k], values.data() + offsets[k + 1]);
 }
 
+unsigned thread_count(const Options& options) {
+  return options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+}
+
+// Blocks of the parallel loops over items, decisions and scores: big enough that a
+// task's overhead vanishes, small enough to balance two threads on a town.
+constexpr std::size_t kBlock = 4096;
+
 }  // namespace
 
 Result evaluate(const Snapshot& snapshot, const Policy& policy, const Date& as_of) {
@@ -92,8 +74,13 @@ Result evaluate(const Index& index, const Policy& policy, const Date& as_of) {
   return evaluate(index, policy, as_of, Options{});
 }
 
-Result evaluate(const Index& index, const Policy& policy, const Date& as_of_date,
+Result evaluate(const Index& index, const Policy& policy, const Date& as_of,
                 const Options& options) {
+  return expand(evaluate_compact(index, policy, as_of, options), index, policy, options);
+}
+
+CompactResult evaluate_compact(const Index& index, const Policy& policy, const Date& as_of_date,
+                               const Options& options) {
   if (auto errors = validate(policy); !errors.empty()) throw ValidationError(std::move(errors));
   if (as_of_date.is_special()) throw std::out_of_range("as_of is not a date");
   const Day as_of = to_day(as_of_date);
@@ -101,22 +88,19 @@ Result evaluate(const Index& index, const Policy& policy, const Date& as_of_date
     throw std::out_of_range("as_of " + format_date(as_of) +
                             " is outside the supported range 1400-01-01 to 9899-12-31");
 
-  const unsigned threads =
-      options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+  const unsigned threads = thread_count(options);
   Context ctx(index, policy, as_of);
-  {
-    constexpr std::size_t kItemsPerTask = 16384;
-    const auto n_items = static_cast<std::size_t>(index.item_count());
-    parallel_for((n_items + kItemsPerTask - 1) / kItemsPerTask, threads, [&](std::size_t t) {
-      ctx.compute_failures(static_cast<ItemIx>(t * kItemsPerTask),
-                           static_cast<ItemIx>(std::min(n_items, (t + 1) * kItemsPerTask)));
-    });
-  }
+  const auto n_items = static_cast<std::size_t>(index.item_count());
+  parallel_blocks(n_items, kBlock * 4, threads, [&](std::size_t b, std::size_t e) {
+    ctx.compute_failures(static_cast<ItemIx>(b), static_cast<ItemIx>(e));
+  });
   const auto n_orgs = static_cast<std::size_t>(index.org_count());
 
-  // Chunks: a few per thread so that uneven subtrees still balance.
-  const std::size_t chunk_size =
-      std::max<std::size_t>(256, n_orgs / (static_cast<std::size_t>(threads) * 8) + 1);
+  // Chunks: up to kChunks of at least 256 orgs, enough that uneven subtrees still
+  // balance. They do not depend on the thread count, so neither does the layout of the
+  // CompactResult's side arrays (chunk after chunk): any thread count gives equal results.
+  constexpr std::size_t kChunks = 256;
+  const std::size_t chunk_size = std::max<std::size_t>(256, (n_orgs + kChunks - 1) / kChunks);
   std::vector<Chunk> chunks((n_orgs + chunk_size - 1) / chunk_size);
   std::vector<std::uint32_t> chunk_of(n_orgs);
   for (std::size_t c = 0; c < chunks.size(); ++c) {
@@ -137,15 +121,16 @@ Result evaluate(const Index& index, const Policy& policy, const Date& as_of_date
   // 1. Everything that needs only the organization itself.
   parallel_for(chunks.size(), threads, [&](std::size_t c) {
     Chunk& ch = chunks[c];
+    ch.score_offset.reserve(static_cast<std::size_t>(ch.end - ch.begin) + 1);
+    ch.deduction_offset.reserve(static_cast<std::size_t>(ch.end - ch.begin) + 1);
     ch.score_offset.push_back(0);
     ch.deduction_offset.push_back(0);
     for (OrgIx o = ch.begin; o < ch.end; ++o) {
-      rules::missed_months(ctx, o, ch.decisions);
-      rules::ledger(ctx, o, ch.decisions);
-      rules::reviews(ctx, o, ch.decisions);
-      rules::admonishment_talks(ctx, o, ch.decisions);
-      for (const YearDeduction& d : rules::accountability(ctx, o, ch.decisions))
-        ch.deductions.push_back(d);
+      rules::missed_months(ctx, o, ch.sink);
+      rules::ledger(ctx, o, ch.sink);
+      rules::reviews(ctx, o, ch.sink);
+      rules::admonishment_talks(ctx, o, ch.sink);
+      rules::accountability(ctx, o, ch.sink, ch.deductions);
       rules::monthly_scores(ctx, o, ch.scores);
       ch.score_offset.push_back(static_cast<std::uint32_t>(ch.scores.size()));
       ch.deduction_offset.push_back(static_cast<std::uint32_t>(ch.deductions.size()));
@@ -163,11 +148,12 @@ Result evaluate(const Index& index, const Policy& policy, const Date& as_of_date
   // 3. Ratings (they read the ranks) and the year-end assessments.
   parallel_for(chunks.size(), threads, [&](std::size_t c) {
     Chunk& ch = chunks[c];
+    ch.assessment_offset.reserve(static_cast<std::size_t>(ch.end - ch.begin) + 1);
     ch.assessment_offset.push_back(0);
     for (OrgIx o = ch.begin; o < ch.end; ++o) {
       const auto k = static_cast<std::size_t>(o - ch.begin);
       const auto scores = row(ch.scores, ch.score_offset, k);
-      rules::ratings(ctx, o, scores, ch.decisions);
+      rules::ratings(ctx, o, scores, ch.sink);
       rules::assessments(ctx, scores, row(ch.deductions, ch.deduction_offset, k), ch.assessments);
       ch.assessment_offset.push_back(static_cast<std::uint32_t>(ch.assessments.size()));
     }
@@ -176,77 +162,118 @@ Result evaluate(const Index& index, const Policy& policy, const Date& as_of_date
     rules::rank_assessments(index.children(parents[k]), assessments_of);
   });
 
-  // 4. The result, in the orders of spec section 4.
-  Result result;
-  result.as_of = as_of_date;
-  result.policy = policy;
-
+  // 4. The result, in the orders of spec section 4. Each rule's decisions of a chunk
+  // are in order, and chunks cover ascending org ranges: the output is the runs
+  // (rule 0, chunk 0), (rule 0, chunk 1), ... — each chunk copies its runs to their
+  // places in parallel, rebasing their ranges into the joined side arrays.
+  CompactResult result;
+  result.as_of = as_of;
+  const std::size_t n_chunks = chunks.size();
+  std::vector<std::size_t> run_at(static_cast<std::size_t>(kRuleCount) * n_chunks);
+  std::vector<std::size_t> trigger_at(n_chunks + 1, 0), list_at(n_chunks + 1, 0),
+      score_at(n_chunks + 1, 0);
   std::size_t n_decisions = 0;
-  for (const Chunk& ch : chunks) n_decisions += ch.decisions.size();
-  // Sort small (key, place) pairs, then move each decision once into its place.
-  using Key = decltype(std::declval<rules::Keyed>().key());
-  std::vector<std::tuple<Key, std::uint32_t, std::uint32_t>> order;  // key, chunk, position
-  order.reserve(n_decisions);
-  for (std::size_t c = 0; c < chunks.size(); ++c)
-    for (std::size_t k = 0; k < chunks[c].decisions.size(); ++k)
-      order.emplace_back(chunks[c].decisions[k].key(), static_cast<std::uint32_t>(c),
-                         static_cast<std::uint32_t>(k));
-  std::sort(order.begin(), order.end());  // (chunk, position) break ties: a stable order
-  result.decisions.reserve(order.size());
-  for (const auto& [key, c, k] : order) result.decisions.push_back(std::move(chunks[c].decisions[k].decision));
-
-  for (Chunk& ch : chunks) {  // chunks are in org order, each org's months ascending
-    for (OrgIx o = ch.begin; o < ch.end; ++o) {
-      for (const MonthScore& s : row(ch.scores, ch.score_offset, static_cast<std::size_t>(o - ch.begin)))
-        result.scores.push_back(Score{std::string(index.org_id(o)), format_month(s.month), s.score,
-                                      s.rank, s.peers, s.bottom});
+  for (std::size_t r = 0; r < static_cast<std::size_t>(kRuleCount); ++r)
+    for (std::size_t c = 0; c < n_chunks; ++c) {
+      run_at[r * n_chunks + c] = n_decisions;
+      n_decisions += chunks[c].sink.by_rule[r].size();
     }
+  for (std::size_t c = 0; c < n_chunks; ++c) {
+    trigger_at[c + 1] = trigger_at[c] + chunks[c].sink.triggers.size();
+    list_at[c + 1] = list_at[c] + chunks[c].sink.item_lists.size();
+    score_at[c + 1] = score_at[c] + chunks[c].scores.size();
   }
-  // Assessments by (year, org).
-  std::vector<std::tuple<int, OrgIx, const YearAssessment*>> by_year;
-  for (Chunk& ch : chunks)
+  result.decisions.resize(n_decisions);
+  result.triggers.resize(trigger_at[n_chunks]);
+  result.item_lists.resize(list_at[n_chunks]);
+  result.scores.resize(score_at[n_chunks]);
+  parallel_for(n_chunks, threads, [&](std::size_t c) {
+    Chunk& ch = chunks[c];
+    const auto trigger_base = static_cast<std::uint32_t>(trigger_at[c]);
+    const auto list_base = static_cast<std::uint32_t>(list_at[c]);
+    for (std::size_t r = 0; r < static_cast<std::size_t>(kRuleCount); ++r) {
+      CompactDecision* to = result.decisions.data() + run_at[r * n_chunks + c];
+      for (CompactDecision d : ch.sink.by_rule[r]) {
+        d.triggers.begin += trigger_base;
+        d.items.begin += list_base;
+        *to++ = d;
+      }
+    }
+    std::copy(ch.sink.triggers.begin(), ch.sink.triggers.end(), result.triggers.begin() + static_cast<std::ptrdiff_t>(trigger_at[c]));
+    std::copy(ch.sink.item_lists.begin(), ch.sink.item_lists.end(), result.item_lists.begin() + static_cast<std::ptrdiff_t>(list_at[c]));
+    // Scores: chunks are in org order, each org's months ascending.
+    CompactScore* to = result.scores.data() + score_at[c];
     for (OrgIx o = ch.begin; o < ch.end; ++o)
-      for (const YearAssessment& a : row(ch.assessments, ch.assessment_offset, static_cast<std::size_t>(o - ch.begin)))
-        by_year.emplace_back(a.year, o, &a);
-  std::sort(by_year.begin(), by_year.end());
-  for (const auto& [y, o, a] : by_year)
-    result.assessments.push_back(Assessment{std::string(index.org_id(o)), y, a->mean, a->deductions,
-                                            a->final, a->rank, a->peers});
+      for (const MonthScore& s : row(ch.scores, ch.score_offset, static_cast<std::size_t>(o - ch.begin)))
+        *to++ = CompactScore{o, s.month, static_cast<std::int32_t>(s.score),
+                             static_cast<std::int32_t>(s.rank), static_cast<std::int32_t>(s.peers),
+                             s.bottom};
+  });
 
-  // Items: every rectification that exists at D, by id, as it stands at D.
-  for (ItemIx i = 0; i < index.item_count(); ++i) {
-    if (index.item_date(i) > as_of) continue;
-    const Standing s = ctx.standing_at(i, as_of);
-    ItemState item;
-    item.id = index.item(i).id;
-    item.dispatch = index.item(i).dispatch;
-    item.org = std::string(index.org_id(index.item_org(i)));
-    item.status = s.machine.status;
-    item.deadline = index.item(i).deadline;
-    if (s.machine.reported_on != kNoDay) item.reported_on = to_date(s.machine.reported_on);
-    if (s.machine.done_on != kNoDay) item.done_on = to_date(s.machine.done_on);
-    if (s.overdue) item.overdue_days = s.overdue_days;
-    item.failed = s.failed;
-    result.items.push_back(std::move(item));
+  // Assessments by (year, org): bucketed by year, orgs ascending within each.
+  if (ctx.period.has_start) {
+    const int first_year = ctx.period.first_year;
+    const auto years = static_cast<std::size_t>(std::max(0, ctx.period.last_year - first_year + 1));
+    std::vector<std::size_t> at(years + 1, 0);
+    for (const Chunk& ch : chunks)
+      for (const YearAssessment& a : ch.assessments) ++at[static_cast<std::size_t>(a.year - first_year) + 1];
+    for (std::size_t y = 0; y < years; ++y) at[y + 1] += at[y];
+    result.assessments.resize(at[years]);
+    for (Chunk& ch : chunks)
+      for (OrgIx o = ch.begin; o < ch.end; ++o)
+        for (const YearAssessment& a : row(ch.assessments, ch.assessment_offset, static_cast<std::size_t>(o - ch.begin)))
+          result.assessments[at[static_cast<std::size_t>(a.year - first_year)]++] =
+              CompactAssessment{o, a.year, a.mean, a.deductions, a.final,
+                                static_cast<std::int32_t>(a.rank), static_cast<std::int32_t>(a.peers)};
+  }
+
+  // Items: every rectification that exists at D, by id, as it stands at D. Blocks count
+  // what exists, then fill their places.
+  {
+    const std::size_t n_blocks = (n_items + kBlock - 1) / kBlock;
+    std::vector<std::size_t> at(n_blocks + 1, 0);
+    parallel_for(n_blocks, threads, [&](std::size_t b) {
+      std::size_t n = 0;
+      for (std::size_t i = b * kBlock; i < std::min(n_items, (b + 1) * kBlock); ++i)
+        n += index.item_date(static_cast<ItemIx>(i)) <= as_of;
+      at[b + 1] = n;
+    });
+    for (std::size_t b = 0; b < n_blocks; ++b) at[b + 1] += at[b];
+    result.items.resize(at[n_blocks]);
+    parallel_for(n_blocks, threads, [&](std::size_t b) {
+      CompactItem* to = result.items.data() + at[b];
+      for (std::size_t k = b * kBlock; k < std::min(n_items, (b + 1) * kBlock); ++k) {
+        const auto i = static_cast<ItemIx>(k);
+        if (index.item_date(i) > as_of) continue;
+        const Standing s = ctx.standing_at(i, as_of);
+        *to++ = CompactItem{i, s.machine.status, s.overdue, s.failed, s.machine.reported_on,
+                            s.machine.done_on, s.overdue ? s.overdue_days : Day{0}};
+      }
+    });
   }
 
   // Good practices (4.2) and support requests (3.2, 3.3) of the dispatches existing at D.
   for (DispatchIx d = 0; d < index.dispatch_count(); ++d) {
     if (index.dispatch_date(d) > as_of) continue;
     const Dispatch& dp = index.dispatch(d);
-    for (const std::string& text : each(dp.good_practices))
-      result.good_practices.push_back({dp.object, dp.id, dp.date, text});
-    for (const SupportRequest& r : each(dp.support_requests))
-      result.support_requests.push_back({dp.object, dp.id, dp.date, r.text, r.superior_coordination});
+    for (std::uint32_t k = 0; k < each(dp.good_practices).size(); ++k) result.good_practices.push_back({d, k});
+    for (std::uint32_t k = 0; k < each(dp.support_requests).size(); ++k) result.support_requests.push_back({d, k});
   }
+  // Dispatch indices are in id order: (date, dispatch) is (date, index).
   std::sort(result.good_practices.begin(), result.good_practices.end(),
-            [](const GoodPracticeEntry& a, const GoodPracticeEntry& b) {
-              return std::tie(a.date, a.dispatch, a.text) < std::tie(b.date, b.dispatch, b.text);
+            [&](const CompactEntry& a, const CompactEntry& b) {
+              const auto& ta = (*index.dispatch(a.dispatch).good_practices)[a.k];
+              const auto& tb = (*index.dispatch(b.dispatch).good_practices)[b.k];
+              const Day da = index.dispatch_date(a.dispatch), db = index.dispatch_date(b.dispatch);
+              return std::tie(da, a.dispatch, ta) < std::tie(db, b.dispatch, tb);
             });
   std::sort(result.support_requests.begin(), result.support_requests.end(),
-            [](const SupportRequestEntry& a, const SupportRequestEntry& b) {
-              return std::tie(a.date, a.dispatch, a.text, a.superior_coordination) <
-                     std::tie(b.date, b.dispatch, b.text, b.superior_coordination);
+            [&](const CompactEntry& a, const CompactEntry& b) {
+              const auto& ra = (*index.dispatch(a.dispatch).support_requests)[a.k];
+              const auto& rb = (*index.dispatch(b.dispatch).support_requests)[b.k];
+              const Day da = index.dispatch_date(a.dispatch), db = index.dispatch_date(b.dispatch);
+              return std::tie(da, a.dispatch, ra.text, ra.superior_coordination) <
+                     std::tie(db, b.dispatch, rb.text, rb.superior_coordination);
             });
   return result;
 }

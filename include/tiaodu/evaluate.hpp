@@ -13,9 +13,16 @@
 //   evaluate(const Index&, const Policy&, const Date& as_of, const Options&) -> Result
 //       the same, on several threads (independent subtrees in parallel); the Result is
 //       identical to the single-threaded one
+//   evaluate_compact(const Index&, const Policy&, const Date& as_of, const Options& = {})
+//       -> CompactResult: what the rules decide, in indices and days (compact.hpp);
+//       evaluate() is expand(evaluate_compact(...))
+//   expand(const CompactResult&, const Index&, const Policy&, const Options& = {})
+//       -> Result: ids, dates, facts and sentences rendered (nothing recomputed); the
+//       Index and Policy must be those the CompactResult was computed with
 //   as_of must lie in the supported date range (date.hpp); else std::out_of_range.
 #pragma once
 
+#include "tiaodu/compact.hpp"
 #include "tiaodu/index.hpp"
 #include "tiaodu/model.hpp"
 #include "tiaodu/policy.hpp"
@@ -31,6 +38,11 @@ struct Options {
 };
 Result evaluate(const Index& index, const Policy& policy, const Date& as_of,
                 const Options& options);
+
+CompactResult evaluate_compact(const Index& index, const Policy& policy, const Date& as_of,
+                               const Options& options = {});
+Result expand(const CompactResult& compact, const Index& index, const Policy& policy,
+              const Options& options = {});
 
 // The library's version, "MAJOR.MINOR.PATCH".
 const char* version() noexcept;

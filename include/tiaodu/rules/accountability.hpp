@@ -14,14 +14,13 @@
 //                    secretary, the first responsible person (6.2);
 //   `accountability` the escalation reached `notice` (追究党支部负责人责任);
 //   `deduction`      n >= 1: min(deduction_cap, deduction_per_item * n) points.
-// Thresholds and points are read at E.
+// Thresholds and points are read at E. describe_accountability renders any of the three.
 #pragma once
 
 #include "tiaodu/rules/context.hpp"
 #include "tiaodu/rules/text.hpp"
 
 #include <algorithm>
-#include <map>
 #include <string>
 #include <vector>
 
@@ -41,91 +40,138 @@ struct YearDeduction {
   std::int64_t points;
 };
 
-// Emits the three 5.4 decisions of O; returns O's deductions per year (for 3.5).
-inline std::vector<YearDeduction> accountability(const Context& ctx, OrgIx o, Sink& out) {
+// The level n failed items reach, given the thresholds in force.
+inline EscalationLevel escalation_level(std::int64_t n, std::int64_t talk,
+                                        std::int64_t notice) noexcept {
+  return n >= notice ? EscalationLevel::notice
+         : n >= talk ? EscalationLevel::talk
+                     : EscalationLevel::written_inquiry;
+}
+
+// Emits the three 5.4 decisions of O; appends O's deductions per year (for 3.5).
+inline void accountability(const Context& ctx, OrgIx o, Sink& out,
+                           std::vector<YearDeduction>& deductions) {
   const Index& ix = ctx.index;
-  std::vector<YearDeduction> deductions;
-  if (o == ix.root()) return deductions;
-  // Failed items grouped by the year of their failure date (items_of is in id order,
-  // so each year's list comes out sorted).
-  std::map<int, std::vector<std::string>> failed_in;
+  if (o == ix.root()) return;
+  // Failed items by the year of their failure date, each year's items in id order
+  // (items_of is in id order and the sort is stable): the list of the decisions.
+  struct Failed {
+    int year;
+    ItemIx item;
+  };
+  std::vector<Failed> failed;
   for (ItemIx i : ix.items_of(o)) {
     const Day f = ctx.failure_of(i);
     if (f == kNoDay) continue;
     const int y = year_of(f);
-    if (ctx.period.evaluated(y) && f <= ctx.at_year(y)) failed_in[y].push_back(ix.item(i).id);
+    if (ctx.period.evaluated(y) && f <= ctx.at_year(y)) failed.push_back({y, i});
   }
-  const Secretary& secretary = ix.org(o).secretary;
-  for (auto& [y, items] : failed_in) {
+  if (failed.empty()) return;
+  std::stable_sort(failed.begin(), failed.end(),
+                   [](const Failed& a, const Failed& b) { return a.year < b.year; });
+  for (std::size_t first = 0; first < failed.size();) {
+    const int y = failed[first].year;
+    const auto list_begin = static_cast<std::uint32_t>(out.item_lists.size());
+    std::size_t last = first;
+    for (; last < failed.size() && failed[last].year == y; ++last)
+      out.item_lists.push_back(failed[last].item);
+    const IndexRange items{list_begin, static_cast<std::uint32_t>(last - first)};
+    first = last;
     const Day e = ctx.at_year(y);
-    const auto n = static_cast<std::int64_t>(items.size());
-    const std::int64_t inquiry = ctx.integer(Param::inquiry_threshold, e);
-    const std::int64_t talk = ctx.integer(Param::talk_threshold, e);
-    const std::int64_t notice = ctx.integer(Param::notice_threshold, e);
-    const std::string list_zh = text::join(items, "、");
-    const std::string list = text::join(items);
-    if (n >= inquiry) {
-      const EscalationLevel level = n >= notice ? EscalationLevel::notice
-                                    : n >= talk ? EscalationLevel::talk
-                                                : EscalationLevel::written_inquiry;
-      Decision d = make_decision(ctx, Rule::escalation, o);
-      d.person = secretary.id;
+    const std::int64_t n = items.size;
+    if (n >= ctx.integer(Param::inquiry_threshold, e)) {
+      CompactDecision& d = out.add(Rule::escalation, o);
       d.year = y;
-      d.level = level;
+      d.level = escalation_level(n, ctx.integer(Param::talk_threshold, e),
+                                 ctx.integer(Param::notice_threshold, e));
       d.items = items;
-      d.facts = {{"year", std::int64_t{y}},
-                 {"failed_items", n},
-                 param_fact(ctx, Param::inquiry_threshold, e),
-                 param_fact(ctx, Param::talk_threshold, e),
-                 param_fact(ctx, Param::notice_threshold, e),
-                 {"evaluated_at", to_date(e)}};
-      d.text.zh = text::cat("镇党委对", text::org_zh(ix, o), "负责人", secretary.name, "（",
-                            secretary.id, "）进行", level_zh(level), "：", y, " 年有 ", n,
-                            " 项问题未按期整改或整改不到位（", list_zh, "）。");
-      d.text.en = text::cat("The town committee addresses ", level_en(level), " to ",
-                            secretary.name, " (", secretary.id, "), head of ", text::org_en(ix, o),
-                            ": ", text::plural(n, "item was", "items were"), " not rectified in time or not properly in ",
-                            y, " (", list, ").");
-      emit(out, o, y, kNone, std::move(d));
-      if (level == EscalationLevel::notice) {
-        Decision a = make_decision(ctx, Rule::accountability, o);
-        a.person = secretary.id;
+      if (d.level == EscalationLevel::notice) {
+        CompactDecision& a = out.add(Rule::accountability, o);
         a.year = y;
         a.items = items;
-        a.facts = {{"year", std::int64_t{y}},
-                   {"failed_items", n},
-                   param_fact(ctx, Param::notice_threshold, e),
-                   {"evaluated_at", to_date(e)}};
-        a.text.zh = text::cat("通报", text::org_zh(ix, o), "并追究党支部负责人", secretary.name,
-                              "（", secretary.id, "）责任：", y, " 年 ", n, " 项问题未按期整改（",
-                              list_zh, "）。");
-        a.text.en = text::cat(secretary.name, " (", secretary.id, "), head of ",
-                              text::org_en(ix, o), ", is held accountable and named in a notice: ",
-                              text::plural(n, "item", "items"), " failed in ", y, " (", list, ").");
-        emit(out, o, y, kNone, std::move(a));
       }
     }
-    const std::int64_t per_item = ctx.integer(Param::deduction_per_item, e);
-    const std::int64_t cap = ctx.integer(Param::deduction_cap, e);
-    const std::int64_t points = std::min(cap, per_item * n);
-    Decision d = make_decision(ctx, Rule::deduction, o);
+    const std::int64_t points = std::min(ctx.integer(Param::deduction_cap, e),
+                                         ctx.integer(Param::deduction_per_item, e) * n);
+    CompactDecision& d = out.add(Rule::deduction, o);
     d.year = y;
     d.points = points;
     d.items = items;
-    d.facts = {{"year", std::int64_t{y}},
-               {"failed_items", n},
-               param_fact(ctx, Param::deduction_per_item, e),
-               param_fact(ctx, Param::deduction_cap, e),
-               {"evaluated_at", to_date(e)}};
-    d.text.zh = text::cat(text::org_zh(ix, o), y, " 年终考评扣 ", points, " 分：", n,
-                          " 项问题未按期整改或整改不到位（每项 ", per_item, " 分，上限 ", cap, " 分）。");
-    d.text.en = text::cat(text::org_en(ix, o), " loses ", text::plural(points, "point", "points"),
-                          " in the ", y, " year-end assessment: ", text::plural(n, "failed item", "failed items"),
-                          " at ", per_item, " each, capped at ", cap, ".");
-    emit(out, o, y, kNone, std::move(d));
     deductions.push_back({y, points});
   }
-  return deductions;
+}
+
+// The three decisions, rendered: the escalation, the accountability and the deduction.
+inline Decision describe_accountability(const Describer& c, const CompactDecision& cd) {
+  const Index& ix = c.index;
+  const OrgIx o = cd.org;
+  const int y = cd.year;
+  const Day e = c.at_year(y);
+  const Secretary& secretary = ix.org(o).secretary;
+  const auto item_ixs = c.result.items_of(cd);
+  const auto n = static_cast<std::int64_t>(item_ixs.size());
+  std::vector<std::string> items;
+  items.reserve(item_ixs.size());
+  for (ItemIx i : item_ixs) items.push_back(ix.item(i).id);
+  Decision d = make_decision(c, cd);
+  d.year = y;
+  switch (cd.rule) {
+    case Rule::escalation: {
+      const EscalationLevel level = cd.level;
+      d.person = secretary.id;
+      d.level = level;
+      d.facts = {{"year", std::int64_t{y}},
+                 {"failed_items", n},
+                 param_fact(c, Param::inquiry_threshold, e),
+                 param_fact(c, Param::talk_threshold, e),
+                 param_fact(c, Param::notice_threshold, e),
+                 {"evaluated_at", to_date(e)}};
+      d.text.zh = text::cat("镇党委对", text::org_zh(ix, o), "负责人", secretary.name, "（",
+                            secretary.id, "）进行", level_zh(level), "：", y, " 年有 ", n,
+                            " 项问题未按期整改或整改不到位（", text::join(items, "、"), "）。");
+      d.text.en = text::cat("The town committee addresses ", level_en(level), " to ",
+                            secretary.name, " (", secretary.id, "), head of ", text::org_en(ix, o),
+                            ": ", text::plural(n, "item was", "items were"),
+                            " not rectified in time or not properly in ", y, " (",
+                            text::join(items), ").");
+      break;
+    }
+    case Rule::accountability:
+      d.person = secretary.id;
+      d.facts = {{"year", std::int64_t{y}},
+                 {"failed_items", n},
+                 param_fact(c, Param::notice_threshold, e),
+                 {"evaluated_at", to_date(e)}};
+      d.text.zh = text::cat("通报", text::org_zh(ix, o), "并追究党支部负责人", secretary.name,
+                            "（", secretary.id, "）责任：", y, " 年 ", n, " 项问题未按期整改（",
+                            text::join(items, "、"), "）。");
+      d.text.en = text::cat(secretary.name, " (", secretary.id, "), head of ",
+                            text::org_en(ix, o), ", is held accountable and named in a notice: ",
+                            text::plural(n, "item", "items"), " failed in ", y, " (",
+                            text::join(items), ").");
+      break;
+    default: {  // deduction
+      const std::int64_t per_item = c.integer(Param::deduction_per_item, e);
+      const std::int64_t cap = c.integer(Param::deduction_cap, e);
+      const std::int64_t points = cd.points;
+      d.points = points;
+      d.facts = {{"year", std::int64_t{y}},
+                 {"failed_items", n},
+                 param_fact(c, Param::deduction_per_item, e),
+                 param_fact(c, Param::deduction_cap, e),
+                 {"evaluated_at", to_date(e)}};
+      d.text.zh = text::cat(text::org_zh(ix, o), y, " 年终考评扣 ", points, " 分：", n,
+                            " 项问题未按期整改或整改不到位（每项 ", per_item, " 分，上限 ", cap,
+                            " 分）。");
+      d.text.en = text::cat(text::org_en(ix, o), " loses ", text::plural(points, "point", "points"),
+                            " in the ", y, " year-end assessment: ",
+                            text::plural(n, "failed item", "failed items"), " at ", per_item,
+                            " each, capped at ", cap, ".");
+      break;
+    }
+  }
+  d.items = std::move(items);
+  return d;
 }
 
 }  // namespace tiaodu::rules

@@ -14,6 +14,7 @@
 //   ledger_missing dated due + 1.
 //   perfunctory    (应付敷衍) each look-back that refutes a report or a finding; dated
 //                  as the look-back.
+// describe_admonishment_talk renders a talk with its triggers and counts.
 #pragma once
 
 #include "tiaodu/rules/context.hpp"
@@ -25,12 +26,6 @@
 #include <tuple>
 
 namespace tiaodu::rules {
-
-struct DatedTrigger {
-  Day date;
-  TriggerKind kind;
-  std::string_view ref;
-};
 
 // The day a neglect trigger falls on, or kNoDay: no update dated <= deadline + grace and
 // not rectified at that day.
@@ -46,15 +41,18 @@ inline Day neglect_day(const Context& ctx, ItemIx i) noexcept {
   return last + 1;
 }
 
-inline std::string_view trigger_name(TriggerKind k) noexcept {
-  constexpr std::string_view names[] = {"neglect", "ledger_late", "ledger_missing", "perfunctory"};
-  return names[static_cast<int>(k)];
+// Triggers sort by (date, kind, ref), kinds by their names as every other code in the
+// output; refs of one kind are indices of one list, in id order.
+inline int trigger_name_rank(TriggerKind k) noexcept {
+  constexpr int rank[] = {2, 0, 1, 3};  // ledger_late < ledger_missing < neglect < perfunctory
+  return rank[static_cast<int>(k)];
 }
 
 inline void admonishment_talks(const Context& ctx, OrgIx o, Sink& out) {
   const Index& ix = ctx.index;
   if (o == ix.root()) return;
-  std::vector<DatedTrigger> triggers;
+  const std::size_t first_trigger = out.triggers.size();
+  auto& triggers = out.triggers;
   // A trigger counts for the year of its date Y when it is on or before E(Y).
   auto counts = [&](Day t) {
     const int y = year_of(t);
@@ -62,10 +60,9 @@ inline void admonishment_talks(const Context& ctx, OrgIx o, Sink& out) {
   };
   for (ItemIx i : ix.items_of(o)) {
     if (const Day t = neglect_day(ctx, i); t != kNoDay && counts(t))
-      triggers.push_back({t, TriggerKind::neglect, ix.item(i).id});
+      triggers.push_back({t, TriggerKind::neglect, i});
     replay(ix.events(i), kNoEnd, [&](const ItemEvent& e) {  // every refutation
-      if (counts(e.date))
-        triggers.push_back({e.date, TriggerKind::perfunctory, ix.look_back(e.look_back).id});
+      if (counts(e.date)) triggers.push_back({e.date, TriggerKind::perfunctory, e.look_back});
     });
   }
   for (DispatchIx d : ix.dispatches_of(o)) {
@@ -73,57 +70,68 @@ inline void admonishment_talks(const Context& ctx, OrgIx o, Sink& out) {
     const Day t = ledger_due(ctx, d) + 1;
     if (!counts(t)) continue;
     if (const auto breach = ledger_breach(ctx, d, ctx.at_year(year_of(t))))
-      triggers.push_back({t, *breach, ix.dispatch(d).id});
+      triggers.push_back({t, *breach, d});
   }
-  if (triggers.empty()) return;
-  // (date, kind, ref); kinds compare by their names, as every other code in the output.
-  std::sort(triggers.begin(), triggers.end(), [](const DatedTrigger& a, const DatedTrigger& b) {
-    return std::tuple(a.date, trigger_name(a.kind), a.ref) <
-           std::tuple(b.date, trigger_name(b.kind), b.ref);
+  const auto begin = triggers.begin() + static_cast<std::ptrdiff_t>(first_trigger);
+  std::sort(begin, triggers.end(), [](const CompactTrigger& a, const CompactTrigger& b) {
+    return std::tuple(a.date, trigger_name_rank(a.kind), a.ref) <
+           std::tuple(b.date, trigger_name_rank(b.kind), b.ref);
   });
-  const OrgIx parent = ix.parent(o);
-  for (std::size_t first = 0; first < triggers.size();) {
+  // One talk per year, with that year's triggers.
+  for (std::size_t first = first_trigger; first < triggers.size();) {
     const int y = year_of(triggers[first].date);
     std::size_t last = first;
-    std::int64_t count[4] = {0, 0, 0, 0};
-    Decision d = make_decision(ctx, Rule::admonishment_talk, o);
+    while (last < triggers.size() && year_of(triggers[last].date) == y) ++last;
+    CompactDecision& d = out.add(Rule::admonishment_talk, o);
     d.year = y;
-    d.conductor = std::string(ix.org_id(parent));
-    d.triggers.emplace();
-    for (; last < triggers.size() && year_of(triggers[last].date) == y; ++last) {
-      const auto& t = triggers[last];
-      ++count[static_cast<int>(t.kind)];
-      d.triggers->push_back(Trigger{t.kind, to_date(t.date), std::string(t.ref)});
-    }
-    const Day evaluated_at = ctx.at_year(y);
-    d.facts = {{"year", std::int64_t{y}},
-               {"conductor", std::string(ix.org_id(parent))},
-               {"neglect", count[0]},
-               {"ledger_late", count[1]},
-               {"ledger_missing", count[2]},
-               {"perfunctory", count[3]},
-               {"evaluated_at", to_date(evaluated_at)}};
-    std::string zh_parts, en_parts;
-    auto part = [&](std::int64_t n, std::string_view zh, std::string_view en_one,
-                    std::string_view en_many) {
-      if (n == 0) return;
-      if (!zh_parts.empty()) { zh_parts += "，"; en_parts += ", "; }
-      zh_parts += text::cat(zh, " ", n, " 项");
-      en_parts += text::plural(n, en_one, en_many);
-    };
-    part(count[0], "整改不重视（到期未报送整改情况）", "item neglected (no update by its deadline)",
-         "items neglected (no update by their deadline)");
-    part(count[1] + count[2], "未按时报送台账", "ledger not submitted on time",
-         "ledgers not submitted on time");
-    part(count[3], "应付敷衍（回头看发现未整改或表面整改）", "perfunctory response found by a look-back",
-         "perfunctory responses found by look-backs");
-    d.text.zh = text::cat(text::org_zh(ix, parent), "应对", text::org_zh(ix, o), "进行诫勉约谈（", y,
-                          " 年）：", zh_parts, "。");
-    d.text.en = text::cat(text::org_en(ix, parent), " is to hold an admonishment talk with ",
-                          text::org_en(ix, o), " for ", y, ": ", en_parts, ".");
-    emit(out, o, y, kNone, std::move(d));
+    d.triggers = {static_cast<std::uint32_t>(first), static_cast<std::uint32_t>(last - first)};
     first = last;
   }
+}
+
+inline Decision describe_admonishment_talk(const Describer& c, const CompactDecision& cd) {
+  const Index& ix = c.index;
+  const OrgIx o = cd.org;
+  const int y = cd.year;
+  const OrgIx parent = ix.parent(o);
+  Decision d = make_decision(c, cd);
+  d.year = y;
+  d.conductor = std::string(ix.org_id(parent));
+  d.triggers.emplace();
+  std::int64_t count[4] = {0, 0, 0, 0};
+  for (const CompactTrigger& t : c.result.triggers_of(cd)) {
+    ++count[static_cast<int>(t.kind)];
+    const std::string& ref = t.kind == TriggerKind::neglect       ? ix.item(t.ref).id
+                             : t.kind == TriggerKind::perfunctory ? ix.look_back(t.ref).id
+                                                                  : ix.dispatch(t.ref).id;
+    d.triggers->push_back(Trigger{t.kind, to_date(t.date), ref});
+  }
+  d.facts = {{"year", std::int64_t{y}},
+             {"conductor", *d.conductor},
+             {"neglect", count[0]},
+             {"ledger_late", count[1]},
+             {"ledger_missing", count[2]},
+             {"perfunctory", count[3]},
+             {"evaluated_at", to_date(c.at_year(y))}};
+  std::string zh_parts, en_parts;
+  auto part = [&](std::int64_t n, std::string_view zh, std::string_view en_one,
+                  std::string_view en_many) {
+    if (n == 0) return;
+    if (!zh_parts.empty()) { zh_parts += "，"; en_parts += ", "; }
+    zh_parts += text::cat(zh, " ", n, " 项");
+    en_parts += text::plural(n, en_one, en_many);
+  };
+  part(count[0], "整改不重视（到期未报送整改情况）", "item neglected (no update by its deadline)",
+       "items neglected (no update by their deadline)");
+  part(count[1] + count[2], "未按时报送台账", "ledger not submitted on time",
+       "ledgers not submitted on time");
+  part(count[3], "应付敷衍（回头看发现未整改或表面整改）", "perfunctory response found by a look-back",
+       "perfunctory responses found by look-backs");
+  d.text.zh = text::cat(text::org_zh(ix, parent), "应对", text::org_zh(ix, o), "进行诫勉约谈（", y,
+                        " 年）：", zh_parts, "。");
+  d.text.en = text::cat(text::org_en(ix, parent), " is to hold an admonishment talk with ",
+                        text::org_en(ix, o), " for ", y, ": ", en_parts, ".");
+  return d;
 }
 
 }  // namespace tiaodu::rules

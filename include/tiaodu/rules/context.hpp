@@ -6,16 +6,19 @@
 //   struct Context               index, policy, D, period, failure date per item
 //     year_end(y), at_year(y)    Y-12-31 and E = min(D, Y-12-31)
 //     integer(p, day), share(p, day)   a parameter's value in force on a day
-//   struct Keyed, struct Sink    decisions with their sort key (spec 4)
-//   make_decision(ctx, rule, org)
+//   struct Sink                  where a chunk of organizations decides into
+//   struct Describer             what describe_* functions read
+//   make_decision(describer, compact), param_fact(describer, p, day)
 #pragma once
 
+#include "tiaodu/compact.hpp"
 #include "tiaodu/index.hpp"
 #include "tiaodu/policy.hpp"
 #include "tiaodu/result.hpp"
 #include "tiaodu/state.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
 #include <tuple>
@@ -88,41 +91,55 @@ struct Context {
 
 inline int year_of(Day d) noexcept { return civil_from_days(d).year; }
 
-// A decision with the key section 4 sorts by: rule order, org id, year or month, then
-// dispatch or item id. Ids are dense indices in id order, so the key is all integers.
-struct Keyed {
-  Rule rule;
-  OrgIx org;
-  std::int64_t period;  // year, or year * 12 + month - 1 for a month; 0 when none
-  std::int32_t ref;     // dispatch or item index; -1 when none
-  Decision decision;
+// Where a chunk of organizations decides into: one list per rule (each rule emits an
+// organization's decisions in the order of spec 4 within the rule, and organizations
+// come in id order, so concatenating the lists rule by rule is the output order), and the
+// side arrays the decisions' ranges point into (rebased when chunks are joined).
+struct Sink {
+  std::array<std::vector<CompactDecision>, kRuleCount> by_rule;
+  std::vector<CompactTrigger> triggers;
+  std::vector<ItemIx> item_lists;
 
-  auto key() const noexcept { return std::tuple(static_cast<int>(rule), org, period, ref); }
+  CompactDecision& add(Rule rule, OrgIx org) {
+    CompactDecision& d = by_rule[static_cast<std::size_t>(rule)].emplace_back();
+    d.rule = rule;
+    d.org = org;
+    return d;
+  }
+  IndexRange add_items(std::span<const ItemIx> items) {
+    const IndexRange r{static_cast<std::uint32_t>(item_lists.size()),
+                       static_cast<std::uint32_t>(items.size())};
+    item_lists.insert(item_lists.end(), items.begin(), items.end());
+    return r;
+  }
 };
-using Sink = std::vector<Keyed>;
 
-inline std::int64_t month_key(Month m) noexcept {
-  return static_cast<std::int64_t>(m.year) * 12 + m.month - 1;
-}
+// What a describe_* function reads to render a compact decision: the same index,
+// policy and D as the rules, and the compact result the decision's ranges point into.
+struct Describer {
+  const Index& index;
+  const Policy& policy;
+  Day as_of;
+  const CompactResult& result;
 
-inline Decision make_decision(const Context& ctx, Rule rule, OrgIx org) {
-  Decision d;
-  d.rule = rule;
-  d.clause = std::string(clause_of(rule));
-  d.org = std::string(ctx.index.org_id(org));
-  return d;
-}
+  Day at_year(int year) const noexcept { return std::min(as_of, Context::year_end(year)); }
+  std::int64_t integer(Param p, Day day) const noexcept { return policy.integer_at(p, day); }
+};
 
-inline void emit(Sink& sink, OrgIx org, std::int64_t period, std::int32_t ref, Decision d) {
-  const Rule rule = d.rule;
-  sink.push_back(Keyed{rule, org, period, ref, std::move(d)});
+// The Decision a describe_* function fills in: rule, clause and organization.
+inline Decision make_decision(const Describer& c, const CompactDecision& d) {
+  Decision out;
+  out.rule = d.rule;
+  out.clause = std::string(clause_of(d.rule));
+  out.org = std::string(c.index.org_id(d.org));
+  return out;
 }
 
 // The parameter's value as a fact: integers as integers, shares as doubles.
-inline Fact param_fact(const Context& ctx, Param p, Day day) {
+inline Fact param_fact(const Describer& c, Param p, Day day) {
   const auto& pi = info(p);
-  if (pi.kind == ValueKind::share) return {std::string(pi.name), ctx.share(p, day)};
-  return {std::string(pi.name), ctx.integer(p, day)};
+  if (pi.kind == ValueKind::share) return {std::string(pi.name), c.policy.at(p, day)};
+  return {std::string(pi.name), c.policy.integer_at(p, day)};
 }
 
 }  // namespace tiaodu::rules

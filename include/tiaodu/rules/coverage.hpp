@@ -8,6 +8,7 @@
 // Decides: `missed_month` — a non-root organization, active for the whole of an elapsed
 // month, has no dispatch dated in that month (a dispatch belongs to the month of its
 // date, whatever its end_date; either form counts).
+// describe_missed_month renders one as a Decision (facts, zh/en sentences).
 #pragma once
 
 #include "tiaodu/rules/context.hpp"
@@ -34,15 +35,21 @@ inline void missed_months(const Context& ctx, OrgIx o, Sink& out) {
       ++next;
     }
     if (dispatched || !active_in(ix, o, m)) continue;
-    Decision d = make_decision(ctx, Rule::missed_month, o);
-    d.month = format_month(m);
-    d.facts = {{"month", *d.month}, {"dispatches_in_month", std::int64_t{0}}};
-    d.text.zh = text::cat(text::org_zh(ix, o), text::month_zh(m),
-                          "无调度记录（镇党委主要领导每月到各党组织进行党建工作检查）。");
-    d.text.en = text::cat("No dispatch of ", text::org_en(ix, o), " took place in ",
-                          *d.month, "; every organization is to be dispatched each month.");
-    emit(out, o, month_key(m), kNone, std::move(d));
+    out.add(Rule::missed_month, o).month = m;
   }
+}
+
+inline Decision describe_missed_month(const Describer& c, const CompactDecision& cd) {
+  const Index& ix = c.index;
+  const OrgIx o = cd.org;
+  Decision d = make_decision(c, cd);
+  d.month = format_month(cd.month);
+  d.facts = {{"month", *d.month}, {"dispatches_in_month", std::int64_t{0}}};
+  d.text.zh = text::cat(text::org_zh(ix, o), text::month_zh(cd.month),
+                        "无调度记录（镇党委主要领导每月到各党组织进行党建工作检查）。");
+  d.text.en = text::cat("No dispatch of ", text::org_en(ix, o), " took place in ", *d.month,
+                        "; every organization is to be dispatched each month.");
+  return d;
 }
 
 }  // namespace tiaodu::rules

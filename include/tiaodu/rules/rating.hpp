@@ -14,7 +14,7 @@
 //                    months of Y elapsed at E.
 // Decides: `unqualified_rating` for a closed year (E = Y-12-31 <= D) with any reason;
 // `rating_risk` for D's own year before its end (E = D) with any reason — the warning
-// while there is still time. Parameters are read at E.
+// while there is still time. Parameters are read at E. describe_rating renders either.
 #pragma once
 
 #include "tiaodu/rules/context.hpp"
@@ -28,26 +28,20 @@
 
 namespace tiaodu::rules {
 
-struct RatingFindings {
-  std::vector<RatingReason> codes;  // sorted by name
-  std::vector<Fact> facts;
-  std::string zh, en;               // the reasons, as clauses of a sentence
-};
+inline constexpr std::uint8_t reason_bit(RatingReason r) noexcept {
+  return static_cast<std::uint8_t>(1u << static_cast<int>(r));
+}
 
-inline RatingFindings rating_findings(const Context& ctx, OrgIx o, int y,
-                                      std::span<const MonthScore> scores) {
+// Finds the reasons of O for year Y at E into `d` (reasons, counts, the bottom run, the
+// unresolved items). Returns whether there is any.
+inline bool rating_findings(const Context& ctx, OrgIx o, int y, std::span<const MonthScore> scores,
+                            Sink& out, CompactDecision& d) {
   const Index& ix = ctx.index;
   const Day e = ctx.at_year(y);
-  RatingFindings r;
-  auto add = [&r](std::string zh, std::string en) {
-    if (!r.zh.empty()) { r.zh += "；"; r.en += "; "; }
-    r.zh += zh;
-    r.en += en;
-  };
 
-  // 整改效果不明显
-  std::int64_t considered = 0, on_time = 0;
-  std::vector<std::string> unresolved;
+  // 整改效果不明显, and 问题长期得不到解决
+  std::int32_t considered = 0, on_time = 0;
+  const auto unresolved_begin = static_cast<std::uint32_t>(out.item_lists.size());
   const std::int64_t long_days = ctx.integer(Param::long_unresolved_days, e);
   for (ItemIx i : ix.items_of(o)) {
     if (ix.item_date(i) > e) continue;  // does not exist at E
@@ -57,18 +51,18 @@ inline RatingFindings rating_findings(const Context& ctx, OrgIx o, int y,
       ++considered;
       on_time += s.on_time;
     }
-    // 问题长期得不到解决
     if (s.machine.status != ItemStatus::rectified && !s.pending &&
         static_cast<std::int64_t>(deadline) + long_days < e)
-      unresolved.push_back(ix.item(i).id);
+      out.item_lists.push_back(i);
   }
+  const auto unresolved = static_cast<std::uint32_t>(out.item_lists.size()) - unresolved_begin;
   const double min_share = ctx.share(Param::effectiveness_min, e);
   const double share = considered ? static_cast<double>(on_time) / static_cast<double>(considered) : 0;
   const bool ineffective = considered >= 1 && share < min_share;
 
   // 党建工作长期排名靠后: the longest run of consecutive bottom months of Y elapsed at E.
   const std::int64_t long_months = ctx.integer(Param::long_bottom_months, e);
-  std::size_t run = 0, best = 0;
+  std::int32_t run = 0, best = 0;
   Month previous{}, best_last{};
   for (const MonthScore& s : scores) {
     if (s.month.year != y || last_day(s.month) > e) continue;
@@ -79,73 +73,110 @@ inline RatingFindings rating_findings(const Context& ctx, OrgIx o, int y,
     }
     previous = s.month;
   }
-  const bool long_bottom = static_cast<std::int64_t>(best) >= long_months;
+  const bool long_bottom = best >= long_months;
 
-  // The codes sorted by name: ineffective < long_bottom < long_unresolved.
+  d.reasons = 0;
   if (ineffective) {
-    r.codes.push_back(RatingReason::ineffective);
-    r.facts.push_back({"considered_items", considered});
-    r.facts.push_back({"on_time_items", on_time});
-    r.facts.push_back({"on_time_share", share});
-    r.facts.push_back(param_fact(ctx, Param::effectiveness_min, e));
-    add(text::cat("整改效果不明显（", y, " 年到期的 ", considered, " 项问题中按期整改 ", on_time, " 项）"),
-        text::cat("rectification was ineffective (", on_time, " of ", considered, " items due in ", y,
-                  " rectified on time, below the share required)"));
+    d.reasons |= reason_bit(RatingReason::ineffective);
+    d.considered_items = considered;
+    d.on_time_items = on_time;
   }
   if (long_bottom) {
-    std::vector<std::string> months(best);  // the run, formatted only when it counts
-    Month m = best_last;
-    for (std::size_t k = best; k-- > 0; m = previous_month(m)) months[k] = format_month(m);
-    r.codes.push_back(RatingReason::long_bottom);
-    r.facts.push_back({"bottom_months", months});
-    r.facts.push_back(param_fact(ctx, Param::long_bottom_months, e));
-    add(text::cat("党建工作长期排名靠后（", months.front(), " 至 ", months.back(), " 连续 ", best,
-                  " 个月排名靠后）"),
-        text::cat("it ranked at the bottom of its peers for ", best, " consecutive months (",
-                  months.front(), " to ", months.back(), ")"));
+    d.reasons |= reason_bit(RatingReason::long_bottom);
+    d.bottom_last = best_last;
+    d.bottom_months = best;
   }
-  if (!unresolved.empty()) {
-    r.codes.push_back(RatingReason::long_unresolved);
-    r.facts.push_back({"long_unresolved_items", unresolved});
-    r.facts.push_back(param_fact(ctx, Param::long_unresolved_days, e));
-    add(text::cat("问题长期得不到解决（", text::join(unresolved, "、"), " 超过整改时限 ", long_days,
-                  " 天仍未解决）"),
-        text::cat("problems stayed unsolved for long (", text::join(unresolved),
-                  " more than ", long_days, " days past the deadline)"));
+  if (unresolved > 0) {
+    d.reasons |= reason_bit(RatingReason::long_unresolved);
+    d.items = {unresolved_begin, unresolved};
   }
-  return r;
+  return d.reasons != 0;
 }
 
 inline void ratings(const Context& ctx, OrgIx o, std::span<const MonthScore> scores, Sink& out) {
   const Index& ix = ctx.index;
   if (o == ix.root() || !ctx.period.has_start) return;
-  const Secretary& secretary = ix.org(o).secretary;
   for (int y = ctx.period.first_year; y <= ctx.period.last_year; ++y) {
     const bool closed = Context::year_end(y) <= ctx.as_of;
-    RatingFindings f = rating_findings(ctx, o, y, scores);
-    if (f.codes.empty()) continue;
-    const Day e = ctx.at_year(y);
-    Decision d = make_decision(ctx, closed ? Rule::unqualified_rating : Rule::rating_risk, o);
-    d.person = secretary.id;
+    CompactDecision d;
+    d.rule = closed ? Rule::unqualified_rating : Rule::rating_risk;
+    d.org = o;
     d.year = y;
-    d.codes = std::move(f.codes);
-    d.facts.push_back({"year", std::int64_t{y}});
-    d.facts.push_back({"evaluated_at", to_date(e)});
-    for (Fact& fact : f.facts) d.facts.push_back(std::move(fact));
-    const std::string who_zh = text::cat(text::org_zh(ix, o), "书记", secretary.name, "（", secretary.id, "）");
-    const std::string who_en = text::cat(secretary.name, " (", secretary.id, "), secretary of ", text::org_en(ix, o));
-    if (closed) {
-      d.text.zh = text::cat(who_zh, "在 ", y, " 年底党员民主评议中直接评定为“不合格”等次：", f.zh, "。");
-      d.text.en = text::cat(who_en, ", is rated \"unqualified\" outright in the ", y,
-                            " year-end democratic evaluation: ", f.en, ".");
-    } else {
-      d.text.zh = text::cat("预警：截至 ", format_date(e), "，", who_zh, "存在年底被直接评定为“不合格”等次的情形：",
-                            f.zh, "。");
-      d.text.en = text::cat("Warning: as of ", format_date(e), ", ", who_en,
-                            " faces an \"unqualified\" rating at the end of ", y, ": ", f.en, ".");
-    }
-    emit(out, o, y, kNone, std::move(d));
+    const std::size_t list_size = out.item_lists.size();
+    if (rating_findings(ctx, o, y, scores, out, d))
+      out.by_rule[static_cast<std::size_t>(d.rule)].push_back(d);
+    else
+      out.item_lists.resize(list_size);
   }
+}
+
+inline Decision describe_rating(const Describer& c, const CompactDecision& cd) {
+  const Index& ix = c.index;
+  const OrgIx o = cd.org;
+  const int y = cd.year;
+  const Day e = c.at_year(y);
+  const Secretary& secretary = ix.org(o).secretary;
+  Decision d = make_decision(c, cd);
+  d.person = secretary.id;
+  d.year = y;
+  d.codes.emplace();
+  d.facts = {{"year", std::int64_t{y}}, {"evaluated_at", to_date(e)}};
+  std::string zh, en;  // the reasons, as clauses of a sentence
+  auto add = [&](std::string z, std::string n) {
+    if (!zh.empty()) { zh += "；"; en += "; "; }
+    zh += z;
+    en += n;
+  };
+  // The codes sorted by name: ineffective < long_bottom < long_unresolved.
+  if (cd.has(RatingReason::ineffective)) {
+    const std::int64_t considered = cd.considered_items, on_time = cd.on_time_items;
+    d.codes->push_back(RatingReason::ineffective);
+    d.facts.push_back({"considered_items", considered});
+    d.facts.push_back({"on_time_items", on_time});
+    d.facts.push_back({"on_time_share", static_cast<double>(on_time) / static_cast<double>(considered)});
+    d.facts.push_back(param_fact(c, Param::effectiveness_min, e));
+    add(text::cat("整改效果不明显（", y, " 年到期的 ", considered, " 项问题中按期整改 ", on_time, " 项）"),
+        text::cat("rectification was ineffective (", on_time, " of ", considered, " items due in ", y,
+                  " rectified on time, below the share required)"));
+  }
+  if (cd.has(RatingReason::long_bottom)) {
+    const auto best = static_cast<std::size_t>(cd.bottom_months);
+    std::vector<std::string> months(best);
+    Month m = cd.bottom_last;
+    for (std::size_t k = best; k-- > 0; m = previous_month(m)) months[k] = format_month(m);
+    d.codes->push_back(RatingReason::long_bottom);
+    const std::string first = months.front(), last = months.back();
+    d.facts.push_back({"bottom_months", std::move(months)});
+    d.facts.push_back(param_fact(c, Param::long_bottom_months, e));
+    add(text::cat("党建工作长期排名靠后（", first, " 至 ", last, " 连续 ", best, " 个月排名靠后）"),
+        text::cat("it ranked at the bottom of its peers for ", best, " consecutive months (", first,
+                  " to ", last, ")"));
+  }
+  if (cd.has(RatingReason::long_unresolved)) {
+    std::vector<std::string> unresolved;
+    for (ItemIx i : c.result.items_of(cd)) unresolved.push_back(ix.item(i).id);
+    const std::int64_t long_days = c.integer(Param::long_unresolved_days, e);
+    d.codes->push_back(RatingReason::long_unresolved);
+    add(text::cat("问题长期得不到解决（", text::join(unresolved, "、"), " 超过整改时限 ", long_days,
+                  " 天仍未解决）"),
+        text::cat("problems stayed unsolved for long (", text::join(unresolved), " more than ",
+                  long_days, " days past the deadline)"));
+    d.facts.push_back({"long_unresolved_items", std::move(unresolved)});
+    d.facts.push_back(param_fact(c, Param::long_unresolved_days, e));
+  }
+  const std::string who_zh = text::cat(text::org_zh(ix, o), "书记", secretary.name, "（", secretary.id, "）");
+  const std::string who_en = text::cat(secretary.name, " (", secretary.id, "), secretary of ", text::org_en(ix, o));
+  if (cd.rule == Rule::unqualified_rating) {
+    d.text.zh = text::cat(who_zh, "在 ", y, " 年底党员民主评议中直接评定为“不合格”等次：", zh, "。");
+    d.text.en = text::cat(who_en, ", is rated \"unqualified\" outright in the ", y,
+                          " year-end democratic evaluation: ", en, ".");
+  } else {
+    d.text.zh = text::cat("预警：截至 ", format_date(e), "，", who_zh, "存在年底被直接评定为“不合格”等次的情形：",
+                          zh, "。");
+    d.text.en = text::cat("Warning: as of ", format_date(e), ", ", who_en,
+                          " faces an \"unqualified\" rating at the end of ", y, ": ", en, ".");
+  }
+  return d;
 }
 
 }  // namespace tiaodu::rules

@@ -7,7 +7,7 @@
 //
 // Decides: `review` — an item is `reported` at D (reported done, not yet verified or
 // refuted): review it by reported_on + review_days (read at reported_on); `overdue`
-// when D is past that day.
+// when D is past that day. describe_review renders it.
 #pragma once
 
 #include "tiaodu/rules/context.hpp"
@@ -22,30 +22,40 @@ inline void reviews(const Context& ctx, OrgIx o, Sink& out) {
     const Replay m = replay(ix.events(i), ctx.as_of);
     if (m.status != ItemStatus::reported) continue;
     const Day reported = m.reported_on;
-    const std::int64_t days = ctx.integer(Param::review_days, reported);
-    const Day due = reported + static_cast<Day>(days);
-    const bool overdue = ctx.as_of > due;
-    const auto& id = ix.item(i).id;
-    Decision d = make_decision(ctx, Rule::review, o);
-    d.item = id;
-    d.reported_on = to_date(reported);
-    d.due = to_date(due);
-    d.overdue = overdue;
-    d.facts = {{"item", id},
-               {"reported_on", to_date(reported)},
-               param_fact(ctx, Param::review_days, reported),
-               {"due", to_date(due)},
-               {"overdue", overdue}};
-    const std::string problem = ix.item(i).problem;
-    d.text.zh = text::cat(text::org_zh(ix, o), "整改事项 ", id, "（", problem, "）于 ",
-                          format_date(reported), " 报告整改完成，应于 ", format_date(due),
-                          " 前复核（回头看或抽检）", overdue ? "，复核已超期。" : "。");
-    d.text.en = text::cat("Item ", id, " of ", text::org_en(ix, o), " (", problem,
-                          ") was reported done on ", format_date(reported),
-                          " and is to be reviewed by a look-back or spot check by ",
-                          format_date(due), overdue ? "; the review is overdue." : ".");
-    emit(out, o, 0, i, std::move(d));
+    const Day due = reported + static_cast<Day>(ctx.integer(Param::review_days, reported));
+    CompactDecision& d = out.add(Rule::review, o);
+    d.item = i;
+    d.reported_on = reported;
+    d.due = due;
+    d.overdue = ctx.as_of > due;
   }
+}
+
+inline Decision describe_review(const Describer& c, const CompactDecision& cd) {
+  const Index& ix = c.index;
+  const OrgIx o = cd.org;
+  const Day reported = cd.reported_on, due = cd.due;
+  const bool overdue = cd.overdue;
+  const auto& id = ix.item(cd.item).id;
+  Decision d = make_decision(c, cd);
+  d.item = id;
+  d.reported_on = to_date(reported);
+  d.due = to_date(due);
+  d.overdue = overdue;
+  d.facts = {{"item", id},
+             {"reported_on", to_date(reported)},
+             param_fact(c, Param::review_days, reported),
+             {"due", to_date(due)},
+             {"overdue", overdue}};
+  const std::string& problem = ix.item(cd.item).problem;
+  d.text.zh = text::cat(text::org_zh(ix, o), "整改事项 ", id, "（", problem, "）于 ",
+                        format_date(reported), " 报告整改完成，应于 ", format_date(due),
+                        " 前复核（回头看或抽检）", overdue ? "，复核已超期。" : "。");
+  d.text.en = text::cat("Item ", id, " of ", text::org_en(ix, o), " (", problem,
+                        ") was reported done on ", format_date(reported),
+                        " and is to be reviewed by a look-back or spot check by ",
+                        format_date(due), overdue ? "; the review is overdue." : ".");
+  return d;
 }
 
 }  // namespace tiaodu::rules

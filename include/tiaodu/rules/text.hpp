@@ -7,6 +7,7 @@
 #include "tiaodu/date.hpp"
 #include "tiaodu/index.hpp"
 
+#include <charconv>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,11 +20,24 @@ inline void put(std::string& s, const std::string& v) { s.append(v); }
 inline void put(std::string& s, const char* v) { s.append(v); }
 template <class T>
   requires std::is_integral_v<T>
-inline void put(std::string& s, T v) { s.append(std::to_string(v)); }
+inline void put(std::string& s, T v) {
+  char buf[24];
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  s.append(buf, r.ptr);
+}
+
+// An upper bound of what put() appends, so that cat() allocates once.
+inline std::size_t bound(std::string_view v) noexcept { return v.size(); }
+inline std::size_t bound(const std::string& v) noexcept { return v.size(); }
+inline std::size_t bound(const char* v) noexcept { return std::char_traits<char>::length(v); }
+template <class T>
+  requires std::is_integral_v<T>
+constexpr std::size_t bound(T) noexcept { return 20; }
 
 template <class... Parts>
 std::string cat(const Parts&... parts) {
   std::string s;
+  s.reserve((bound(parts) + ... + 0));
   (put(s, parts), ...);
   return s;
 }
