@@ -6,6 +6,7 @@
 #include "tiaodu/validate.hpp"
 
 #include "detail/checks.hpp"
+#include "detail/resolved.hpp"
 
 #include <boost/describe.hpp>
 #include <boost/mp11.hpp>
@@ -236,7 +237,8 @@ class IdTable {
 
 class SnapshotChecker {
  public:
-  SnapshotChecker(const Snapshot& s, const Suppress& sup) : s_(s), sup_(sup) {}
+  SnapshotChecker(const Snapshot& s, const Suppress& sup, Resolved* resolved = nullptr)
+      : s_(s), sup_(sup), res_(resolved) {}
 
   std::vector<Error> run() {
     if (s_.period_start) day(*s_.period_start, Loc{"period_start"}, Who{this, -1, 0});
@@ -245,12 +247,17 @@ class SnapshotChecker {
     rectifications();
     submissions();
     look_backs();
+    if (res_) {
+      res_->org_parent = std::move(parent_);
+      res_->rect_dispatch = std::move(rect_dispatch_);
+    }
     return std::move(out_);
   }
 
  private:
   const Snapshot& s_;
   const Suppress& sup_;
+  Resolved* res_;  // where the look-ups go, for the Index; may be null
   std::vector<Error> out_;
 
   // Who a message is about, named only when there is a message to write.
@@ -301,7 +308,7 @@ class SnapshotChecker {
       error(l, ErrorCode::date, who.str() + ": " + l.field() + " is not a date (not-a-date-time)");
       return std::nullopt;
     }
-    const Day x = to_day(d);
+    const Day x = day_of(d);
     if (x < kMinSupported || x > kMaxSupported) {
       error(l, ErrorCode::date,
             who.str() + ": " + l.field() + " " + format_date(x) +
@@ -555,6 +562,7 @@ class SnapshotChecker {
     disp_date_.assign(n, std::nullopt);
     problems_.assign(n, {});
     checks_complete_.assign(n, 1);
+    if (res_) res_->dispatch_object.assign(n, -1);
     for (std::size_t i = 0; i < n; ++i) {
       const Dispatch& d = list[i];
       const Who who{this, 1, i};
@@ -575,6 +583,7 @@ class SnapshotChecker {
                                       "organizations", org_ix_, who);
       const auto object = resolve(d.object, Loc{"dispatches", i, "object"}, kOrgs, "organizations",
                                   org_ix_, who);
+      if (res_) res_->dispatch_object[i] = object;
       check_enum(d.form, Loc{"dispatches", i, "form"}, who);
       if (object >= 0) {
         const auto uo = static_cast<std::size_t>(object);
@@ -718,11 +727,13 @@ class SnapshotChecker {
   void submissions() {
     const auto list = each(s_.ledger_submissions);
     std::unordered_map<std::int32_t, std::size_t> first;
+    if (res_) res_->submission_dispatch.assign(list.size(), -1);
     for (std::size_t i = 0; i < list.size(); ++i) {
       const LedgerSubmission& s = list[i];
       const Who who{this, 3, i};
       const auto dx = resolve(s.dispatch, Loc{"ledger_submissions", i, "dispatch"}, kDispatches,
                               "dispatches", disp_ix_, who);
+      if (res_) res_->submission_dispatch[i] = dx;
       const auto t = day(s.date, Loc{"ledger_submissions", i, "date"}, who);
       if (dx < 0) continue;
       const auto [it, inserted] = first.emplace(dx, i);
@@ -743,12 +754,14 @@ class SnapshotChecker {
     IdTable ix;
     intern(list, "look_backs", "look-back", ix);
     const auto rects = each(s_.rectifications);
+    if (res_) res_->look_back_rect.assign(list.size(), -1);
     for (std::size_t i = 0; i < list.size(); ++i) {
       const LookBack& l = list[i];
       const Who who{this, 4, i};
       const auto t = day(l.date, Loc{"look_backs", i, "date"}, who);
       const auto rx = resolve(l.rectification, Loc{"look_backs", i, "rectification"}, kRects,
                               "rectifications", rect_ix_, who);
+      if (res_) res_->look_back_rect[i] = rx;
       check_enum(l.kind, Loc{"look_backs", i, "kind"}, who);
       check_enum(l.finding, Loc{"look_backs", i, "finding"}, who);
       if (rx < 0) continue;
@@ -768,6 +781,14 @@ class SnapshotChecker {
 
 std::vector<Error> validate_snapshot(const Snapshot& snapshot, const Suppress& suppress) {
   return SnapshotChecker(snapshot, suppress).run();
+}
+
+std::vector<Error> validate_resolved(const Snapshot& snapshot, Resolved& out) {
+  out = Resolved{};
+  const Suppress none;
+  auto errors = SnapshotChecker(snapshot, none, &out).run();
+  sort_errors(errors);
+  return errors;
 }
 
 std::vector<Error> validate_policy(const PolicyDraft& draft) {
