@@ -16,7 +16,7 @@
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
-#include <unordered_map>
+#include <cstring>
 #include <utility>
 
 namespace tiaodu {
@@ -134,26 +134,32 @@ void sort_errors(std::vector<Error>& errors) {
 
 namespace {
 
-// A JSON Pointer built only when needed (an error, or a look-up in Suppress).
+// A JSON Pointer built only when needed (an error, or a look-up in Suppress). One is made
+// for every field checked, so it is small and cheap to make: 16 bytes a segment, a key
+// (a string literal) or, when key is null, an index.
 struct Seg {
-  std::string_view key;
-  std::size_t index = 0;
-  bool is_index = false;
-  Seg(const char* k) : key(k) {}
-  Seg(std::size_t i) : index(i), is_index(true) {}
+  const char* key;
+  std::size_t index;
+  Seg() = default;  // trivial: a Loc sets only the segments it uses
+  Seg(const char* k) : key(k), index(0) {}
+  Seg(std::size_t i) : key(nullptr), index(i) {}
+  bool is_index() const { return key == nullptr; }
 };
 struct Loc {
-  std::array<Seg, 6> segs{Seg(""), Seg(""), Seg(""), Seg(""), Seg(""), Seg("")};
+  Seg segs[6];  // only segs[0 .. n) are set and read
   std::size_t n = 0;
   Loc() = default;
-  Loc(std::initializer_list<Seg> s) {
-    for (const Seg& x : s) segs[n++] = x;
+  template <class... S>
+    requires(sizeof...(S) >= 1 && sizeof...(S) <= 6)
+  Loc(S... s) : n(sizeof...(S)) {
+    std::size_t k = 0;
+    ((segs[k++] = Seg(s)), ...);
   }
   std::string str() const {
     std::string out;
     for (std::size_t i = 0; i < n; ++i) {
       out += '/';
-      if (segs[i].is_index) out += std::to_string(segs[i].index);
+      if (segs[i].is_index()) out += std::to_string(segs[i].index);
       else out += segs[i].key;
     }
     return out;
@@ -162,15 +168,33 @@ struct Loc {
   std::string field() const {
     std::string out;
     for (std::size_t i = n > 2 ? 2 : n; i < n; ++i) {
-      if (segs[i].is_index) out += "[" + std::to_string(segs[i].index) + "]";
+      if (segs[i].is_index()) out += "[" + std::to_string(segs[i].index) + "]";
       else out += (out.empty() ? "" : ".") + std::string(segs[i].key);
     }
     return out;
   }
 };
 
+// Whether the described enumerators of E are exactly 0, 1, .., N-1 (in any order).
+template <class E, template <class...> class L, class... D>
+constexpr bool dense_from_zero(L<D...>*) {
+  constexpr std::size_t n = sizeof...(D);
+  bool seen[n > 0 ? n : 1] = {};
+  for (const long long v : {static_cast<long long>(D::value)...}) {
+    if (v < 0 || v >= static_cast<long long>(n) || seen[v]) return false;
+    seen[v] = true;
+  }
+  return true;
+}
+
 template <class E>
 bool valid_enum(E e) {
+  using List = boost::describe::describe_enumerators<E>;
+  if constexpr (dense_from_zero<E>(static_cast<List*>(nullptr))) {
+    // The usual case, a range check (a check per field of every record).
+    const auto v = static_cast<long long>(e);
+    return v >= 0 && v < static_cast<long long>(boost::mp11::mp_size<List>::value);
+  }
   bool found = false;
   boost::mp11::mp_for_each<boost::describe::describe_enumerators<E>>(
       [&](auto d) { found = found || d.value == e; });
@@ -184,6 +208,45 @@ std::string enum_text(E e) {
 
 constexpr int kOrgs = 0, kDispatches = 1, kRects = 2;
 
+// Hashing for the tables below: ids are short (most under 16 bytes), and std::hash
+// (a byte loop) was a tenth of validation. A 64x64->128 multiply folds two words (as
+// wyhash does); a string is read as at most two overlapping 8-byte words per 16 bytes.
+// Not keyed: like std::hash, the same on every run.
+__extension__ typedef unsigned __int128 U128;  // GCC and Clang: no -Wpedantic warning
+inline std::uint64_t fold(std::uint64_t a, std::uint64_t b) noexcept {
+  const U128 m = static_cast<U128>(a ^ 0xA0761D6478BD642Full) * (b ^ 0xE7037ED1A0B428DBull);
+  return static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
+}
+inline std::uint64_t load8(const char* p) noexcept {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+inline std::uint64_t load4(const char* p) noexcept {
+  std::uint32_t v;
+  std::memcpy(&v, p, 4);
+  return v;
+}
+inline std::size_t hash_id(std::string_view s) noexcept {
+  const char* p = s.data();
+  const std::size_t n = s.size();
+  const char* const end = p + n;
+  const std::uint64_t h = 0x8EBC6AF09C88C6E3ull ^ n;
+  if (n > 16) {
+    std::uint64_t x = h;
+    for (; end - p > 16; p += 16) x = fold(x ^ load8(p), load8(p + 8));
+    return fold(x ^ load8(end - 16), load8(end - 8));
+  }
+  if (n >= 8) return fold(h ^ load8(p), load8(end - 8));
+  if (n >= 4) return fold(h ^ load4(p), load4(end - 4));
+  if (n > 0)
+    return fold(h ^ (static_cast<std::uint64_t>(static_cast<unsigned char>(p[0])) |
+                     static_cast<std::uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8 |
+                     static_cast<std::uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16),
+                0);
+  return fold(h, 0);
+}
+
 // The ids of one list (views into the model), open addressing: one flat array, no
 // allocation per id — the look-ups are a large part of reading a big snapshot.
 class IdTable {
@@ -196,7 +259,7 @@ class IdTable {
   }
   // Adds id -> i; when the id is already there, returns the index it has (and adds nothing).
   std::int32_t insert(std::string_view id, std::int32_t i) {
-    const std::size_t h = std::hash<std::string_view>()(id);
+    const std::size_t h = hash_id(id);
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
       Slot& s = slots_[k];
       if (s.index < 0) {
@@ -211,7 +274,7 @@ class IdTable {
     // Records usually refer to the same target several times in a row (the
     // rectifications of one dispatch): remember the last hit.
     if (last_ >= 0 && id == last_id_) return last_;
-    const std::size_t h = std::hash<std::string_view>()(id);
+    const std::size_t h = hash_id(id);
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
       const Slot& s = slots_[k];
       if (s.index < 0) return -1;
@@ -258,6 +321,7 @@ class SnapshotChecker {
   const Snapshot& s_;
   const Suppress& sup_;
   Resolved* res_;  // where the look-ups go, for the Index; may be null
+  const bool clean_ = sup_.empty();  // nothing failed in the reader (always, for validate())
   std::vector<Error> out_;
 
   // Who a message is about, named only when there is a message to write.
@@ -288,7 +352,8 @@ class SnapshotChecker {
   }
 
   // --- helpers
-  bool bad(const Loc& l) const { return !sup_.empty() && sup_.bad(l.str()); }
+  // Inline and first the common case (nothing failed): it is asked for every field.
+  bool bad(const Loc& l) const { return !clean_ && sup_.bad(l.str()); }
   void error(const Loc& l, ErrorCode code, std::string message) {
     out_.push_back({l.str(), code, std::move(message)});
   }
@@ -656,17 +721,38 @@ class SnapshotChecker {
     return label("rectification", r.id, !bad(Loc{"rectifications", i, "id"}), i);
   }
 
-  struct SeqKey {
-    std::int32_t dispatch;
-    std::int64_t seq;
-    friend bool operator==(const SeqKey&, const SeqKey&) = default;
-  };
-  struct SeqHash {
-    std::size_t operator()(const SeqKey& k) const noexcept {
-      // Unsigned: seq may be any int64, and signed overflow is undefined.
-      return std::hash<std::uint64_t>()(static_cast<std::uint64_t>(k.seq) * 1000003u ^
-                                        static_cast<std::uint64_t>(k.dispatch));
+  // (dispatch, seq) -> the first rectification with them: open addressing in one flat
+  // array, not a node per rectification.
+  class SeqTable {
+   public:
+    explicit SeqTable(std::size_t n) {
+      std::size_t cap = 16;
+      while (cap < 2 * n) cap *= 2;
+      slots_.assign(cap, Slot{});
+      mask_ = cap - 1;
     }
+    // Adds (dispatch, seq) -> i; when they are already there, returns the index they have.
+    std::int32_t insert(std::int32_t dispatch, std::int64_t seq, std::int32_t i) {
+      // Unsigned: seq may be any int64, and signed overflow is undefined.
+      const std::uint64_t h = fold(static_cast<std::uint64_t>(seq), static_cast<std::uint64_t>(dispatch));
+      for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
+        Slot& s = slots_[k];
+        if (s.index < 0) {
+          s = {seq, dispatch, i};
+          return -1;
+        }
+        if (s.seq == seq && s.dispatch == dispatch) return s.index;
+      }
+    }
+
+   private:
+    struct Slot {
+      std::int64_t seq = 0;
+      std::int32_t dispatch = -1;
+      std::int32_t index = -1;
+    };
+    std::vector<Slot> slots_;
+    std::size_t mask_ = 0;
   };
 
   void rectifications() {
@@ -674,7 +760,7 @@ class SnapshotChecker {
     const std::size_t n = list.size();
     intern(list, "rectifications", "rectification", rect_ix_);
     rect_dispatch_.assign(n, -1);
-    std::unordered_map<SeqKey, std::int32_t, SeqHash> seqs;
+    SeqTable seqs(n);
     const auto dlist = each(s_.dispatches);
     for (std::size_t i = 0; i < n; ++i) {
       const Rectification& r = list[i];
@@ -687,11 +773,11 @@ class SnapshotChecker {
         if (r.seq < 1) {
           error(sl, ErrorCode::seq, who.str() + ": seq " + std::to_string(r.seq) + " is not an integer \xE2\x89\xA5 1");
         } else if (dx >= 0) {
-          const auto [it, inserted] = seqs.emplace(SeqKey{dx, r.seq}, static_cast<std::int32_t>(i));
-          if (!inserted)
+          const std::int32_t earlier = seqs.insert(dx, r.seq, static_cast<std::int32_t>(i));
+          if (earlier >= 0)
             error(sl, ErrorCode::duplicate_seq,
                   who.str() + ": seq " + std::to_string(r.seq) + " is already used by " +
-                      rect_label(static_cast<std::size_t>(it->second)) + " of dispatch " + quote(r.dispatch));
+                      rect_label(static_cast<std::size_t>(earlier)) + " of dispatch " + quote(r.dispatch));
         }
       }
       const Loc il{"rectifications", i, "item"};
@@ -726,7 +812,8 @@ class SnapshotChecker {
   // --- ledger submissions (A2)
   void submissions() {
     const auto list = each(s_.ledger_submissions);
-    std::unordered_map<std::int32_t, std::size_t> first;
+    // Per dispatch, the first submission for it (or -1).
+    std::vector<std::int32_t> first(each(s_.dispatches).size(), -1);
     if (res_) res_->submission_dispatch.assign(list.size(), -1);
     for (std::size_t i = 0; i < list.size(); ++i) {
       const LedgerSubmission& s = list[i];
@@ -736,11 +823,13 @@ class SnapshotChecker {
       if (res_) res_->submission_dispatch[i] = dx;
       const auto t = day(s.date, Loc{"ledger_submissions", i, "date"}, who);
       if (dx < 0) continue;
-      const auto [it, inserted] = first.emplace(dx, i);
-      if (!inserted)
+      std::int32_t& earlier = first[static_cast<std::size_t>(dx)];
+      if (earlier < 0)
+        earlier = static_cast<std::int32_t>(i);
+      else
         error(Loc{"ledger_submissions", i}, ErrorCode::duplicate_submission,
               "a second ledger submission for dispatch " + quote(s.dispatch) +
-                  " (the first is /ledger_submissions/" + std::to_string(it->second) + ")");
+                  " (the first is /ledger_submissions/" + std::to_string(earlier) + ")");
       const auto since = disp_date_[static_cast<std::size_t>(dx)];
       if (t && since && *t < *since)
         error(Loc{"ledger_submissions", i, "date"}, ErrorCode::date_order,
