@@ -247,17 +247,29 @@ inline std::size_t hash_id(std::string_view s) noexcept {
   return fold(h, 0);
 }
 
-// The ids of one list (views into the model), open addressing: one flat array, no
-// allocation per id — the look-ups are a large part of reading a big snapshot.
+// The ids of one list (views into the model), in one of two ways:
+// - sorted: the ids ascend strictly (exported and generated snapshots have them so); no
+//   table at all, a look-up searches outward from the previous hit (references are
+//   local: the rectifications of one dispatch, the dispatches of one town), and only
+//   when look-ups keep landing far away is a hash table built after all;
+// - hashed: open addressing, one flat array, no allocation per id.
+// At scale the table was the cost of validation: a random access per id, inserted and
+// looked up, in a table of tens of megabytes.
 class IdTable {
  public:
+  // Sorted mode; the caller has checked that the ids ascend strictly.
+  void assign_sorted(std::vector<std::string_view> ids) {
+    sorted_ = std::move(ids);
+    is_sorted_ = true;
+  }
   void reserve(std::size_t n) {
     std::size_t cap = 16;
     while (cap < 2 * n) cap *= 2;
     slots_.assign(cap, Slot{});
     mask_ = cap - 1;
   }
-  // Adds id -> i; when the id is already there, returns the index it has (and adds nothing).
+  // Hashed mode: adds id -> i; when the id is already there, returns the index it has
+  // (and adds nothing).
   std::int32_t insert(std::string_view id, std::int32_t i) {
     const std::size_t h = hash_id(id);
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
@@ -270,10 +282,16 @@ class IdTable {
     }
   }
   std::int32_t find(std::string_view id) const {
+    if (is_sorted_) return find_sorted(id);
     if (slots_.empty()) return -1;
     // Records usually refer to the same target several times in a row (the
     // rectifications of one dispatch): remember the last hit.
     if (last_ >= 0 && id == last_id_) return last_;
+    return find_hashed(id);
+  }
+
+ private:
+  std::int32_t find_hashed(std::string_view id) const {
     const std::size_t h = hash_id(id);
     for (std::size_t k = h & mask_;; k = (k + 1) & mask_) {
       const Slot& s = slots_[k];
@@ -286,7 +304,84 @@ class IdTable {
     }
   }
 
- private:
+  // Galloping from the previous hit: O(log distance) compares. Past kNear positions a
+  // look-up is "far"; after kFarLimit far ones the hash table is built and far look-ups
+  // use it, so that random references cost no more than hashing (and a few compares).
+  std::int32_t find_sorted(std::string_view id) const {
+    constexpr std::size_t kNear = 256;
+    constexpr int kFarLimit = 64;
+    const std::size_t n = sorted_.size();
+    if (n == 0) return -1;
+    const std::size_t f = finger_;
+    const int c = id.compare(sorted_[f]);
+    if (c == 0) return static_cast<std::int32_t>(f);
+    // Bracket the id in [lo, hi): from the finger outward, doubling the step.
+    std::size_t lo, hi;
+    bool far = false;
+    if (c > 0) {
+      lo = f + 1;
+      hi = n;
+      for (std::size_t step = 1; lo < n; step *= 2) {
+        if (step > kNear) {
+          far = true;
+          break;
+        }
+        const std::size_t probe = std::min(f + step, n - 1);
+        const int d = id.compare(sorted_[probe]);
+        if (d == 0) return hit(probe);
+        if (d < 0) {
+          hi = probe;
+          break;
+        }
+        lo = probe + 1;
+        if (probe == n - 1) break;
+      }
+    } else {
+      lo = 0;
+      hi = f;
+      for (std::size_t step = 1; hi > 0; step *= 2) {
+        if (step > kNear) {
+          far = true;
+          break;
+        }
+        const std::size_t probe = f >= step ? f - step : 0;
+        const int d = id.compare(sorted_[probe]);
+        if (d == 0) return hit(probe);
+        if (d > 0) {
+          lo = probe + 1;
+          break;
+        }
+        hi = probe;
+        if (probe == 0) break;
+      }
+    }
+    if (far) {
+      if (slots_.empty() && ++far_count_ > kFarLimit) {
+        // A cache, built once (no IdTable is a const object: this is defined).
+        auto* self = const_cast<IdTable*>(this);
+        self->reserve(n);
+        for (std::size_t i = 0; i < n; ++i) self->insert(sorted_[i], static_cast<std::int32_t>(i));
+      }
+      if (!slots_.empty()) {
+        const std::int32_t at = find_hashed(id);
+        if (at >= 0) finger_ = static_cast<std::size_t>(at);
+        return at;
+      }
+    }
+    const auto it = std::lower_bound(sorted_.begin() + static_cast<std::ptrdiff_t>(lo),
+                                     sorted_.begin() + static_cast<std::ptrdiff_t>(hi), id);
+    if (it == sorted_.begin() + static_cast<std::ptrdiff_t>(hi) || *it != id) return -1;
+    return hit(static_cast<std::size_t>(it - sorted_.begin()));
+  }
+  std::int32_t hit(std::size_t at) const {
+    finger_ = at;
+    return static_cast<std::int32_t>(at);
+  }
+
+  bool is_sorted_ = false;
+  std::vector<std::string_view> sorted_;
+  mutable std::size_t finger_ = 0;
+  mutable int far_count_ = 0;
   mutable std::int32_t last_ = -1;
   mutable std::string_view last_id_;
   struct Slot {
@@ -401,6 +496,25 @@ class SnapshotChecker {
   template <class T>
   std::vector<char> intern(std::span<const T> list, const char* name, std::string_view entity,
                            IdTable& ix) {
+    if (clean_) {
+      // Ids that ascend strictly are neither empty (but perhaps the first) nor repeated:
+      // nothing to report, and no table to build.
+      std::vector<std::string_view> ids;
+      ids.reserve(list.size());
+      bool ascending = true;
+      for (const T& x : list) {
+        const std::string_view id = x.id;
+        if (id.empty() || (!ids.empty() && !(ids.back() < id))) {
+          ascending = false;
+          break;
+        }
+        ids.push_back(id);
+      }
+      if (ascending) {
+        ix.assign_sorted(std::move(ids));
+        return std::vector<char>(list.size(), 1);
+      }
+    }
     std::vector<char> first(list.size(), 0);
     ix.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
