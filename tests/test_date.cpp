@@ -15,6 +15,18 @@ TEST(Date, CivilRoundTripEveryDayOfFourCenturies) {
   EXPECT_EQ(days_from_civil(2024, 3, 1) - days_from_civil(2024, 2, 28), 2);
 }
 
+// year_of is civil_from_days's year, computed apart for speed: every supported day, and
+// the days either side of each New Year (where a wrong March-based cut would show).
+TEST(Date, YearOfIsTheCivilYearOfEverySupportedDay) {
+  for (Day d = kMinSupported - 400; d <= kMaxSupported + 400; ++d)
+    ASSERT_EQ(year_of(d), civil_from_days(d).year) << d;
+  EXPECT_EQ(year_of(days_from_civil(2023, 12, 31)), 2023);
+  EXPECT_EQ(year_of(days_from_civil(2024, 1, 1)), 2024);
+  EXPECT_EQ(year_of(days_from_civil(2024, 2, 29)), 2024);
+  EXPECT_EQ(year_of(days_from_civil(2024, 3, 1)), 2024);
+  EXPECT_EQ(year_of(-1), 1969);
+}
+
 TEST(Date, BoostAgreesWithCivil) {
   for (Day d = days_from_civil(1999, 12, 1); d <= days_from_civil(2031, 1, 31); d += 17) {
     EXPECT_EQ(to_day(to_date(d)), d);

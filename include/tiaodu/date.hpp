@@ -36,6 +36,7 @@ struct CivilDate {
 // Days since 1970-01-01 of a proleptic Gregorian y-m-d (H. Hinnant's algorithm).
 constexpr Day days_from_civil(int y, unsigned m, unsigned d) noexcept;
 constexpr CivilDate civil_from_days(Day z) noexcept;
+constexpr int year_of(Day z) noexcept;  // civil_from_days(z).year, without month and day
 constexpr bool is_leap_year(int y) noexcept;
 constexpr unsigned last_day_of_month(int y, unsigned m) noexcept;
 
@@ -91,6 +92,17 @@ constexpr CivilDate civil_from_days(Day z0) noexcept {
   const unsigned d = doy - (153 * mp + 2) / 5 + 1;
   const unsigned m = mp < 10 ? mp + 3 : mp - 9;
   return {y + (m <= 2), m, d};
+}
+
+// The year part of civil_from_days: the rules ask for years far more often than for whole
+// dates, and this is short enough to inline everywhere.
+constexpr int year_of(Day z0) noexcept {
+  const int z = z0 + 719468;
+  const int era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  return static_cast<int>(yoe) + era * 400 + (doy >= 306);  // doy 306 is March-based 1 January
 }
 
 constexpr bool is_leap_year(int y) noexcept {

@@ -9,6 +9,9 @@
 //   replay(events, x) -> Replay        the state machine over the events existing at x
 //   replay(events, x, on_refutation)   the same, calling on_refutation(event) for every
 //                                      look-back that refutes
+//   apply(replay, event)               one step of the machine (what replay() repeats)
+//   ReplayCursor{events}.at(x)         replay(events, x) for non-decreasing x, each event
+//                                      applied once over all calls
 //   standing(index, i, x) -> Standing  pending / overdue / on time / failed at x
 //   failure_date(index, i) -> Day      the first day the item is failed, or kNoDay
 #pragma once
@@ -35,6 +38,24 @@ constexpr Replay replay(std::span<const ItemEvent> events, Day x) noexcept {
   return replay(events, x, [](const ItemEvent&) {});
 }
 
+template <class OnRefutation>
+constexpr void apply(Replay& r, const ItemEvent& e, OnRefutation&& on_refutation) noexcept;
+constexpr void apply(Replay& r, const ItemEvent& e) noexcept {
+  apply(r, e, [](const ItemEvent&) {});
+}
+
+// For rules that ask for one item's state at a rising series of days (month ends).
+struct ReplayCursor {
+  std::span<const ItemEvent> events;
+  std::size_t next = 0;
+  Replay state{};
+
+  constexpr const Replay& at(Day x) noexcept {
+    while (next < events.size() && events[next].date <= x) apply(state, events[next++]);
+    return state;
+  }
+};
+
 // What 3.2 calls the item "at X", derived from the replay.
 struct Standing {
   Replay machine;
@@ -44,6 +65,15 @@ struct Standing {
   bool on_time = false;       // rectified with done_on <= deadline
   bool failed = false;        // 5.4: not rectified in time, or not properly
 };
+
+// Reported by the deadline, awaiting verification; not rectified, past the deadline
+// and not pending. (What Standing's `pending` and `overdue` say, from the registers.)
+constexpr bool is_pending(const Replay& m, Day deadline) noexcept {
+  return m.status == ItemStatus::reported && m.reported_on <= deadline;
+}
+constexpr bool is_overdue(const Replay& m, Day deadline, Day x) noexcept {
+  return m.status != ItemStatus::rectified && x > deadline && !is_pending(m, deadline);
+}
 
 constexpr Standing standing(std::span<const ItemEvent> events, Day deadline, Day x,
                             Day failure) noexcept;
@@ -61,43 +91,48 @@ inline Day failure_date(const Index& index, ItemIx i) noexcept {
 // Implementation
 
 template <class OnRefutation>
-constexpr Replay replay(std::span<const ItemEvent> events, Day x,
-                        OnRefutation&& on_refutation) noexcept {
-  Replay r;
-  auto refute = [&](const ItemEvent& e) {
+constexpr void apply(Replay& r, const ItemEvent& e, OnRefutation&& on_refutation) noexcept {
+  auto refute = [&] {
     r.status = ItemStatus::open;
     r.reported_on = kNoDay;
     r.done_on = kNoDay;
     if (r.first_refutation == kNoDay) r.first_refutation = e.date;
     on_refutation(e);
   };
+  switch (e.kind) {
+    case EventKind::in_progress:
+      break;  // a response (it counts against neglect), not a change of state
+    case EventKind::reported_done:
+      if (r.status == ItemStatus::open) {  // a second report keeps the first date
+        r.status = ItemStatus::reported;
+        r.reported_on = e.date;
+      }
+      break;
+    case EventKind::found_rectified:
+      if (r.status == ItemStatus::reported) {
+        r.status = ItemStatus::rectified;
+        r.done_on = r.reported_on;  // verified: done when it was reported
+      } else if (r.status == ItemStatus::open) {
+        r.status = ItemStatus::rectified;
+        r.done_on = e.date;  // found done without a report: done when found
+      }
+      break;
+    case EventKind::found_not_rectified:
+      if (r.status != ItemStatus::open) refute();  // a report or finding refuted
+      break;
+    case EventKind::found_superficial:
+      refute();  // done for show (应付敷衍): always a refutation
+      break;
+  }
+}
+
+template <class OnRefutation>
+constexpr Replay replay(std::span<const ItemEvent> events, Day x,
+                        OnRefutation&& on_refutation) noexcept {
+  Replay r;
   for (const ItemEvent& e : events) {
     if (e.date > x) break;  // events are in date order: the rest does not exist yet
-    switch (e.kind) {
-      case EventKind::in_progress:
-        break;  // a response (it counts against neglect), not a change of state
-      case EventKind::reported_done:
-        if (r.status == ItemStatus::open) {  // a second report keeps the first date
-          r.status = ItemStatus::reported;
-          r.reported_on = e.date;
-        }
-        break;
-      case EventKind::found_rectified:
-        if (r.status == ItemStatus::reported) {
-          r.status = ItemStatus::rectified;
-          r.done_on = r.reported_on;  // verified: done when it was reported
-        } else if (r.status == ItemStatus::open) {
-          r.status = ItemStatus::rectified;
-          r.done_on = e.date;  // found done without a report: done when found
-        }
-        break;
-      case EventKind::found_not_rectified:
-        if (r.status != ItemStatus::open) refute(e);  // a report or finding refuted
-        break;
-      case EventKind::found_superficial:
-        refute(e);  // done for show (应付敷衍): always a refutation
-        break;
-    }
+    apply(r, e, on_refutation);
   }
   return r;
 }
@@ -107,8 +142,8 @@ constexpr Standing standing(std::span<const ItemEvent> events, Day deadline, Day
   Standing s;
   s.machine = replay(events, x);
   const Replay& m = s.machine;
-  s.pending = m.status == ItemStatus::reported && m.reported_on <= deadline;
-  s.overdue = m.status != ItemStatus::rectified && x > deadline && !s.pending;
+  s.pending = is_pending(m, deadline);
+  s.overdue = is_overdue(m, deadline, x);
   s.overdue_days = s.overdue ? x - deadline : 0;
   s.on_time = m.status == ItemStatus::rectified && m.done_on <= deadline;
   s.failed = failure != kNoDay && failure <= x;

@@ -89,7 +89,6 @@ struct Context {
   }
 };
 
-inline int year_of(Day d) noexcept { return civil_from_days(d).year; }
 
 // Where a chunk of organizations decides into: one list per rule (each rule emits an
 // organization's decisions in the order of spec 4 within the rule, and organizations

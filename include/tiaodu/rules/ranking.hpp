@@ -43,30 +43,41 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
   const Index& ix = ctx.index;
   if (o == ix.root()) return;
   const auto dispatches = ix.dispatches_of(o);  // by date
-  const auto items = ix.items_of(o);
+  const std::size_t first = out.size();
   for (std::size_t k = 0; k < dispatches.size();) {
     const Month m = month_of(ix.dispatch_date(dispatches[k]));
-    std::int64_t problems = 0;
-    for (; k < dispatches.size() && month_of(ix.dispatch_date(dispatches[k])) == m; ++k)
-      problems += ix.problem_count(dispatches[k]);
-    if (!ctx.period.elapsed(m)) continue;
     const Day end = last_day(m);
-    std::int64_t overdue = 0;
-    for (ItemIx i : items)
-      if (ix.item_date(i) <= end && end > ix.deadline(i) && ctx.standing_at(i, end).overdue)
-        ++overdue;
-    const std::int64_t score =
-        std::max<std::int64_t>(0, kFullScore - ctx.integer(Param::problem_points, end) * problems -
-                                      ctx.integer(Param::overdue_points, end) * overdue);
-    out.push_back(MonthScore{m, score, problems, overdue});
+    std::int64_t problems = 0;  // P: the month's dispatches are those dated up to its end
+    for (; k < dispatches.size() && ix.dispatch_date(dispatches[k]) <= end; ++k)
+      problems += ix.problem_count(dispatches[k]);
+    if (ctx.period.elapsed(m)) out.push_back(MonthScore{m, 0, problems, 0});
+  }
+  // Q: the items overdue at each month's end; each item's events are replayed once
+  // over the rising month ends.
+  for (ItemIx i : ix.items_of(o)) {
+    const Day created = ix.item_date(i), deadline = ix.deadline(i);
+    ReplayCursor cursor{ix.events(i)};
+    for (std::size_t k = first; k < out.size(); ++k) {
+      const Day end = last_day(out[k].month);
+      if (created <= end && end > deadline && is_overdue(cursor.at(end), deadline, end))
+        ++out[k].overdue;
+    }
+  }
+  for (std::size_t k = first; k < out.size(); ++k) {
+    MonthScore& s = out[k];
+    const Day end = last_day(s.month);
+    s.score = std::max<std::int64_t>(0, kFullScore -
+                                            ctx.integer(Param::problem_points, end) * s.problems -
+                                            ctx.integer(Param::overdue_points, end) * s.overdue);
   }
 }
 
-// Ranks one month's peers in place. `scores` are the peers' MonthScore entries.
-inline void rank_month(const Context& ctx, Month m, std::span<MonthScore*> scores) {
+// Ranks one month's peers in place. `scores` are the peers' MonthScore entries;
+// `sorted` is scratch space (reused across months to save allocations).
+inline void rank_month(const Context& ctx, Month m, std::span<MonthScore* const> scores,
+                       std::vector<std::int64_t>& sorted) {
   const auto n = static_cast<std::int64_t>(scores.size());
-  std::vector<std::int64_t> sorted;
-  sorted.reserve(scores.size());
+  sorted.clear();
   for (const MonthScore* s : scores) sorted.push_back(s->score);
   std::sort(sorted.begin(), sorted.end());
   const Day end = last_day(m);
@@ -88,18 +99,24 @@ inline void rank_month(const Context& ctx, Month m, std::span<MonthScore*> score
 }
 
 // Ranks every month among the children of one parent. scores_of(c) gives child c's
-// MonthScore list (ascending months), which is updated in place.
+// MonthScore list (ascending months), which is updated in place. The entries are
+// grouped by month with one sort of (month, entry) pairs; the order within a month does
+// not matter, as a rank depends only on the scores.
 template <class ScoresOf>
 void rank_peers(const Context& ctx, std::span<const OrgIx> siblings, ScoresOf&& scores_of) {
-  std::vector<MonthScore*> all;
+  std::vector<std::pair<std::int64_t, MonthScore*>> all;
   for (OrgIx c : siblings)
-    for (MonthScore& s : scores_of(c)) all.push_back(&s);
-  std::stable_sort(all.begin(), all.end(),
-                   [](const MonthScore* a, const MonthScore* b) { return a->month < b->month; });
+    for (MonthScore& s : scores_of(c))
+      all.emplace_back(static_cast<std::int64_t>(s.month.year) * 12 + s.month.month, &s);
+  std::sort(all.begin(), all.end());
+  std::vector<MonthScore*> group;
+  std::vector<std::int64_t> sorted;
   for (std::size_t first = 0; first < all.size();) {
+    group.clear();
     std::size_t last = first;
-    while (last < all.size() && all[last]->month == all[first]->month) ++last;
-    rank_month(ctx, all[first]->month, std::span(all.data() + first, last - first));
+    for (; last < all.size() && all[last].first == all[first].first; ++last)
+      group.push_back(all[last].second);
+    rank_month(ctx, all[first].second->month, group, sorted);
     first = last;
   }
 }
