@@ -107,3 +107,27 @@ TEST(Clause5_3_Ranking, TheScoreNeverGoesBelowZero) {
   t.policy.set(Param::problem_points, {DatedValue{d("2023-01-01"), 50}});
   EXPECT_EQ(march(t.evaluate("2023-04-30")).at("b1").score, 0);
 }
+
+// Peers grouped by month when their months lie a century apart (few entries over many
+// months: grouped by a sort rather than by counting) rank within each month alone.
+TEST(Clause5_3_Ranking, MonthsFarApartRankSeparately) {
+  Town t;
+  t.org("b1");
+  t.org("b2");
+  t.dispatch("d1", "2023-03-10", "b1").problem(static_cast<CheckItem>(0));
+  t.dispatch("d2", "2023-03-12", "b2");
+  t.dispatch("d3", "2123-03-10", "b1");
+  auto late = t.dispatch("d4", "2123-03-11", "b2");
+  late.problem(static_cast<CheckItem>(0));
+  late.problem(static_cast<CheckItem>(1));
+  const Result r = t.evaluate("2123-03-31");
+  std::map<std::pair<std::string, std::string>, Score> by;
+  for (const Score& s : r.scores) by[{s.org, s.month}] = s;
+  ASSERT_EQ(r.scores.size(), 4u);
+  EXPECT_EQ(by.at({"b1", "2023-03"}).rank, 2);
+  EXPECT_EQ(by.at({"b2", "2023-03"}).rank, 1);
+  EXPECT_EQ(by.at({"b1", "2123-03"}).rank, 1);
+  EXPECT_EQ(by.at({"b2", "2123-03"}).rank, 2);
+  EXPECT_EQ(by.at({"b2", "2123-03"}).score, 100 - 5 * 2);
+  EXPECT_EQ(by.at({"b1", "2123-03"}).peers, 2);
+}

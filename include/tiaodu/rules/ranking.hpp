@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <limits>
+#include <utility>
 #include <span>
 #include <vector>
 
@@ -29,6 +31,7 @@ inline constexpr double kShareEpsilon = 1e-9;
 
 struct MonthScore {
   Month month;
+  Day end = 0;                // the month's last day
   std::int64_t score = 0;
   std::int64_t problems = 0;  // P
   std::int64_t overdue = 0;   // Q
@@ -50,73 +53,108 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
     std::int64_t problems = 0;  // P: the month's dispatches are those dated up to its end
     for (; k < dispatches.size() && ix.dispatch_date(dispatches[k]) <= end; ++k)
       problems += ix.problem_count(dispatches[k]);
-    if (ctx.period.elapsed(m)) out.push_back(MonthScore{m, 0, problems, 0});
+    if (ctx.period.elapsed(m)) out.push_back(MonthScore{m, end, 0, problems, 0});
   }
   // Q: the items overdue at each month's end; each item's events are replayed once
   // over the rising month ends.
+  const std::span<MonthScore> months(out.data() + first, out.size() - first);
   for (ItemIx i : ix.items_of(o)) {
-    const Day created = ix.item_date(i), deadline = ix.deadline(i);
+    // Only month ends after the deadline (and after the item exists) can count.
+    const Day from = std::max(ix.item_date(i), ix.deadline(i) + 1), deadline = ix.deadline(i);
     ReplayCursor cursor{ix.events(i)};
-    for (std::size_t k = first; k < out.size(); ++k) {
-      const Day end = last_day(out[k].month);
-      if (created <= end && end > deadline && is_overdue(cursor.at(end), deadline, end))
-        ++out[k].overdue;
-    }
+    for (MonthScore& s : months)
+      if (s.end >= from && is_overdue(cursor.at(s.end), deadline, s.end)) ++s.overdue;
   }
-  for (std::size_t k = first; k < out.size(); ++k) {
-    MonthScore& s = out[k];
-    const Day end = last_day(s.month);
+  for (MonthScore& s : months) {
+    const Day end = s.end;
     s.score = std::max<std::int64_t>(0, kFullScore -
                                             ctx.integer(Param::problem_points, end) * s.problems -
                                             ctx.integer(Param::overdue_points, end) * s.overdue);
   }
 }
 
-// Ranks one month's peers in place. `scores` are the peers' MonthScore entries;
-// `sorted` is scratch space (reused across months to save allocations).
+// Ranks one month's peers in place. `scores` are the peers' MonthScore entries:
+// rank = 1 + the peers with a higher score; the bottom are those at or below the k-th
+// lowest score, k = ceil(n × bottom_share) (at least 1), unless all scores are equal.
+// Scores lie in [0, kFullScore] (monthly_scores: max(0, kFullScore − points), and
+// validation keeps points >= 0), so they are counted in a histogram instead of sorted.
+// `scratch` is reused across months to save allocations.
 inline void rank_month(const Context& ctx, Month m, std::span<MonthScore* const> scores,
-                       std::vector<std::int64_t>& sorted) {
+                       std::vector<std::int64_t>& scratch) {
   const auto n = static_cast<std::int64_t>(scores.size());
-  sorted.clear();
-  for (const MonthScore* s : scores) sorted.push_back(s->score);
-  std::sort(sorted.begin(), sorted.end());
   const Day end = last_day(m);
   const bool ranked = n >= ctx.integer(Param::min_peers, end);
-  std::int64_t threshold = 0;
+  std::int64_t kth = 1;
   if (ranked) {
     const double k = std::ceil(static_cast<double>(n) * ctx.share(Param::bottom_share, end) -
                                kShareEpsilon);
-    const auto kth = std::clamp<std::int64_t>(static_cast<std::int64_t>(k), 1, n);
-    threshold = sorted[static_cast<std::size_t>(kth - 1)];
+    kth = std::clamp<std::int64_t>(static_cast<std::int64_t>(k), 1, n);
   }
-  const std::int64_t highest = sorted.back();
+  std::vector<std::int64_t>& count = scratch;  // count[v]: peers scoring v
+  count.assign(static_cast<std::size_t>(kFullScore) + 1, 0);
+  auto slot = [](std::int64_t score) {  // in range by construction; clamped to stay safe
+    return static_cast<std::size_t>(std::clamp<std::int64_t>(score, 0, kFullScore));
+  };
+  for (const MonthScore* s : scores) ++count[slot(s->score)];
+  std::int64_t threshold = -1, highest = 0, seen = 0;
+  for (std::int64_t v = 0; v <= kFullScore; ++v) {
+    const std::int64_t c = count[static_cast<std::size_t>(v)];
+    if (c > 0) highest = v;
+    if (threshold < 0 && seen + c >= kth) threshold = v;  // the k-th lowest score
+    seen += c;
+  }
+  std::int64_t above = 0;  // count[v] := peers scoring more than v
+  for (std::int64_t v = kFullScore; v >= 0; --v) {
+    const std::int64_t c = count[static_cast<std::size_t>(v)];
+    count[static_cast<std::size_t>(v)] = above;
+    above += c;
+  }
   for (MonthScore* s : scores) {
-    const auto higher = sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), s->score);
-    s->rank = 1 + higher;
+    s->rank = 1 + count[slot(s->score)];
     s->peers = n;
     s->bottom = ranked && s->score <= threshold && s->score < highest;
   }
 }
 
 // Ranks every month among the children of one parent. scores_of(c) gives child c's
-// MonthScore list (ascending months), which is updated in place. The entries are
-// grouped by month with one sort of (month, entry) pairs; the order within a month does
-// not matter, as a rank depends only on the scores.
+// MonthScore list (ascending months), which is updated in place. Entries are grouped by
+// month — by counting when the months span little more than there are entries (the
+// usual year), else by a sort; the order within a month does not matter, as a rank
+// depends only on the scores.
 template <class ScoresOf>
 void rank_peers(const Context& ctx, std::span<const OrgIx> siblings, ScoresOf&& scores_of) {
-  std::vector<std::pair<std::int64_t, MonthScore*>> all;
+  auto key = [](const MonthScore& s) { return static_cast<std::int64_t>(s.month.year) * 12 + s.month.month; };
+  std::int64_t lo = std::numeric_limits<std::int64_t>::max(), hi = std::numeric_limits<std::int64_t>::min();
+  std::size_t n = 0;
   for (OrgIx c : siblings)
-    for (MonthScore& s : scores_of(c))
-      all.emplace_back(static_cast<std::int64_t>(s.month.year) * 12 + s.month.month, &s);
-  std::sort(all.begin(), all.end());
-  std::vector<MonthScore*> group;
-  std::vector<std::int64_t> sorted;
-  for (std::size_t first = 0; first < all.size();) {
-    group.clear();
+    for (const MonthScore& s : scores_of(c)) {
+      lo = std::min(lo, key(s));
+      hi = std::max(hi, key(s));
+      ++n;
+    }
+  if (n == 0) return;
+  std::vector<MonthScore*> all(n);
+  const auto months = static_cast<std::size_t>(hi - lo + 1);
+  if (months <= 2 * n + 64) {
+    std::vector<std::size_t> at(months + 1, 0);
+    for (OrgIx c : siblings)
+      for (const MonthScore& s : scores_of(c)) ++at[static_cast<std::size_t>(key(s) - lo) + 1];
+    for (std::size_t k = 0; k < months; ++k) at[k + 1] += at[k];
+    for (OrgIx c : siblings)
+      for (MonthScore& s : scores_of(c)) all[at[static_cast<std::size_t>(key(s) - lo)]++] = &s;
+  } else {
+    std::vector<std::pair<std::int64_t, MonthScore*>> keyed;
+    keyed.reserve(n);
+    for (OrgIx c : siblings)
+      for (MonthScore& s : scores_of(c)) keyed.emplace_back(key(s), &s);
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t k = 0; k < n; ++k) all[k] = keyed[k].second;
+  }
+  std::vector<std::int64_t> scratch;
+  for (std::size_t first = 0; first < n;) {
     std::size_t last = first;
-    for (; last < all.size() && all[last].first == all[first].first; ++last)
-      group.push_back(all[last].second);
-    rank_month(ctx, all[first].second->month, group, sorted);
+    while (last < n && all[last]->month == all[first]->month) ++last;
+    rank_month(ctx, all[first]->month, std::span(all.data() + first, last - first), scratch);
     first = last;
   }
 }
