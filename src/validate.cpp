@@ -209,13 +209,14 @@ std::string enum_text(E e) {
 constexpr int kOrgs = 0, kDispatches = 1, kRects = 2;
 
 // Hashing for the tables below: ids are short (most under 16 bytes), and std::hash
-// (a byte loop) was a tenth of validation. A 64x64->128 multiply folds two words (as
-// wyhash does); a string is read as at most two overlapping 8-byte words per 16 bytes.
-// Not keyed: like std::hash, the same on every run.
-__extension__ typedef unsigned __int128 U128;  // GCC and Clang: no -Wpedantic warning
+// (a byte loop) was a tenth of validation. A string is read as at most two overlapping
+// 8-byte words per 16 bytes, each pair folded by two multiply-xorshift rounds (the
+// finalizer of splitmix64). Not keyed: like std::hash, the same on every run.
 inline std::uint64_t fold(std::uint64_t a, std::uint64_t b) noexcept {
-  const U128 m = static_cast<U128>(a ^ 0xA0761D6478BD642Full) * (b ^ 0xE7037ED1A0B428DBull);
-  return static_cast<std::uint64_t>(m) ^ static_cast<std::uint64_t>(m >> 64);
+  std::uint64_t x = (a ^ ((b << 31) | (b >> 33))) * 0x9E3779B97F4A7C15ull;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+  return x ^ (x >> 31);
 }
 inline std::uint64_t load8(const char* p) noexcept {
   std::uint64_t v;
@@ -364,8 +365,7 @@ class IdTable {
       }
       if (!slots_.empty()) {
         const std::int32_t at = find_hashed(id);
-        if (at >= 0) finger_ = static_cast<std::size_t>(at);
-        return at;
+        return at >= 0 ? hit(static_cast<std::size_t>(at)) : at;
       }
     }
     const auto it = std::lower_bound(sorted_.begin() + static_cast<std::ptrdiff_t>(lo),
@@ -447,8 +447,11 @@ class SnapshotChecker {
   }
 
   // --- helpers
-  // Inline and first the common case (nothing failed): it is asked for every field.
-  bool bad(const Loc& l) const { return !clean_ && sup_.bad(l.str()); }
+  // The helpers below are asked for every field of every record: each has an inline
+  // fast path for the common case (nothing failed in the reader, the value is fine), a
+  // few instructions, and an out-of-line full check that writes the message.
+  bool bad(const Loc& l) const { return !clean_ && bad_slow(l); }
+  [[gnu::noinline]] bool bad_slow(const Loc& l) const { return sup_.bad(l.str()); }
   void error(const Loc& l, ErrorCode code, std::string message) {
     out_.push_back({l.str(), code, std::move(message)});
   }
@@ -463,6 +466,13 @@ class SnapshotChecker {
   // A model date as a Day; nullopt when it failed in the reader (silently) or is not a
   // supported date (an error: only a hand-built model can get here with one).
   std::optional<Day> day(const Date& d, const Loc& l, const Who& who) {
+    if (clean_ && !d.is_special()) {
+      const Day x = day_of(d);
+      if (x >= kMinSupported && x <= kMaxSupported) return x;
+    }
+    return day_slow(d, l, who);
+  }
+  [[gnu::noinline]] std::optional<Day> day_slow(const Date& d, const Loc& l, const Who& who) {
     if (bad(l)) return std::nullopt;
     if (d.is_special()) {
       error(l, ErrorCode::date, who.str() + ": " + l.field() + " is not a date (not-a-date-time)");
@@ -483,6 +493,11 @@ class SnapshotChecker {
   }
   template <class E>
   bool check_enum(E e, const Loc& l, const Who& who) {
+    if (clean_ && valid_enum(e)) return true;
+    return check_enum_slow(e, l, who);
+  }
+  template <class E>
+  [[gnu::noinline]] bool check_enum_slow(E e, const Loc& l, const Who& who) {
     if (bad(l)) return false;
     if (valid_enum(e)) return true;
     error(l, ErrorCode::enum_value,
@@ -542,12 +557,22 @@ class SnapshotChecker {
   std::int32_t resolve(const std::string& ref, const Loc& l, int space, const char* list,
                        const IdTable& ix,
                        const Who& who) {
+    const bool searched = clean_ && !ref.empty();
+    if (searched)
+      if (const std::int32_t at = ix.find(ref); at >= 0) return at;
+    return resolve_slow(ref, l, space, list, ix, who, searched);
+  }
+  // `searched`: the id has been looked up, in vain.
+  [[gnu::noinline]] std::int32_t resolve_slow(const std::string& ref, const Loc& l, int space,
+                                              const char* list, const IdTable& ix, const Who& who,
+                                              bool searched) {
     if (bad(l)) return -1;
     if (ref.empty()) {
       error(l, ErrorCode::empty, who.str() + ": " + l.field() + " must not be empty");
       return -1;
     }
-    if (const std::int32_t at = ix.find(ref); at >= 0) return at;
+    if (!searched)
+      if (const std::int32_t at = ix.find(ref); at >= 0) return at;
     if (!sup_.empty() && (sup_.bad(std::string("/") + list) || sup_.poisoned[space].count(ref)))
       return -1;
     error(l, ErrorCode::unknown_ref, who.str() + ": " + l.field() + " " + quote(ref) + " does not exist");
