@@ -77,6 +77,8 @@ constexpr bool is_overdue(const Replay& m, Day deadline, Day x) noexcept {
 
 constexpr Standing standing(std::span<const ItemEvent> events, Day deadline, Day x,
                             Day failure) noexcept;
+// The same from the registers at x (replay(events, x)), for callers that keep them.
+constexpr Standing standing_of(const Replay& at_x, Day deadline, Day x, Day failure) noexcept;
 inline Standing standing(const Index& index, ItemIx i, Day x, Day failure) noexcept;
 
 // The first date at which the item is failed: its first refutation, or deadline + 1 if
@@ -137,11 +139,9 @@ constexpr Replay replay(std::span<const ItemEvent> events, Day x,
   return r;
 }
 
-constexpr Standing standing(std::span<const ItemEvent> events, Day deadline, Day x,
-                            Day failure) noexcept {
+constexpr Standing standing_of(const Replay& m, Day deadline, Day x, Day failure) noexcept {
   Standing s;
-  s.machine = replay(events, x);
-  const Replay& m = s.machine;
+  s.machine = m;
   s.pending = is_pending(m, deadline);
   s.overdue = is_overdue(m, deadline, x);
   s.overdue_days = s.overdue ? x - deadline : 0;
@@ -150,14 +150,20 @@ constexpr Standing standing(std::span<const ItemEvent> events, Day deadline, Day
   return s;
 }
 
+constexpr Standing standing(std::span<const ItemEvent> events, Day deadline, Day x,
+                            Day failure) noexcept {
+  return standing_of(replay(events, x), deadline, x, failure);
+}
+
 inline Standing standing(const Index& index, ItemIx i, Day x, Day failure) noexcept {
   return standing(index.events(i), index.deadline(i), x, failure);
 }
 
 constexpr Day failure_date(std::span<const ItemEvent> events, Day deadline) noexcept {
-  const Day first_refutation = replay(events, kNoEnd).first_refutation;
   const Day day_after = deadline + 1;
-  const Replay then = replay(events, day_after);
+  ReplayCursor cursor{events};  // one pass: the state the day after, then to the end
+  const Replay then = cursor.at(day_after);
+  const Day first_refutation = cursor.at(kNoEnd).first_refutation;
   const bool pending = then.status == ItemStatus::reported && then.reported_on <= deadline;
   const bool on_time = then.status == ItemStatus::rectified && then.done_on <= deadline;
   const Day late = (pending || on_time) ? kNoDay : day_after;

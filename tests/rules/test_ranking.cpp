@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace tiaodu;
@@ -130,4 +131,34 @@ TEST(Clause5_3_Ranking, MonthsFarApartRankSeparately) {
   EXPECT_EQ(by.at({"b2", "2123-03"}).rank, 2);
   EXPECT_EQ(by.at({"b2", "2123-03"}).score, 100 - 5 * 2);
   EXPECT_EQ(by.at({"b1", "2123-03"}).peers, 2);
+}
+
+// A peer group larger than kSortedRankMax is ranked by a histogram of scores: the ranks
+// and the bottom must be those the definition gives (computed here by brute force).
+TEST(Clause5_3_Ranking, LargePeerGroupRanksByDefinition) {
+  std::vector<int> problems;
+  for (int k = 0; k < 40; ++k) problems.push_back((k * 7) % 5);  // scores 100, 95 .. 80
+  const auto s = march(peers(problems).evaluate("2023-03-31"));
+  ASSERT_EQ(s.size(), 40u);
+  std::vector<std::int64_t> all;
+  for (const auto& [org, score] : s) all.push_back(score.score);
+  std::sort(all.begin(), all.end());
+  const std::int64_t kth = 8;  // ceil(40 × 0.2)
+  const std::int64_t threshold = all[kth - 1];
+  for (const auto& [org, score] : s) {
+    const auto higher = std::count_if(all.begin(), all.end(), [&](std::int64_t v) { return v > score.score; });
+    EXPECT_EQ(score.rank, 1 + higher) << org;
+    EXPECT_EQ(score.peers, 40) << org;
+    EXPECT_EQ(score.bottom, score.score <= threshold && score.score < all.back()) << org;
+  }
+  EXPECT_EQ(std::count_if(s.begin(), s.end(), [](const auto& e) { return e.second.bottom; }), 8);
+}
+
+TEST(Clause5_3_Ranking, NegativeLargePeerGroupAllEqualHasNoBottom) {
+  const auto s = march(peers(std::vector<int>(40, 1)).evaluate("2023-03-31"));
+  ASSERT_EQ(s.size(), 40u);
+  for (const auto& [org, score] : s) {
+    EXPECT_EQ(score.rank, 1) << org;
+    EXPECT_FALSE(score.bottom) << org;
+  }
 }

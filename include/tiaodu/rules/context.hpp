@@ -67,14 +67,19 @@ struct Context {
   Day as_of;                 // D
   Period period;
   std::vector<Day> failure;  // per item: failure_date (state.hpp), kNoDay if never
+  std::vector<Replay> now;   // per item: the registers at D, asked for by several rules
 
-  // Failure dates are computed for items [0, item_count) by compute_failures, which
-  // evaluate() runs in parallel over ranges of items.
+  // Failure dates and the registers at D are computed for items [0, item_count) by
+  // compute_failures, which evaluate() runs in parallel over ranges of items.
   Context(const Index& ix, const Policy& pol, Day d)
       : index(ix), policy(pol), as_of(d), period(make_period(ix, d)),
-        failure(static_cast<std::size_t>(ix.item_count()), kNoDay) {}
+        failure(static_cast<std::size_t>(ix.item_count()), kNoDay),
+        now(static_cast<std::size_t>(ix.item_count())) {}
   void compute_failures(ItemIx begin, ItemIx end) noexcept {
-    for (ItemIx i = begin; i < end; ++i) failure[static_cast<std::size_t>(i)] = failure_date(index, i);
+    for (ItemIx i = begin; i < end; ++i) {
+      failure[static_cast<std::size_t>(i)] = failure_date(index, i);
+      now[static_cast<std::size_t>(i)] = replay(index.events(i), as_of);
+    }
   }
 
   static Day year_end(int year) noexcept { return days_from_civil(year, 12, 31); }
@@ -84,7 +89,9 @@ struct Context {
   std::int64_t integer(Param p, Day day) const noexcept { return policy.integer_at(p, day); }
   double share(Param p, Day day) const noexcept { return policy.at(p, day); }
   Day failure_of(ItemIx i) const noexcept { return failure[static_cast<std::size_t>(i)]; }
+  const Replay& replay_at_as_of(ItemIx i) const noexcept { return now[static_cast<std::size_t>(i)]; }
   Standing standing_at(ItemIx i, Day x) const noexcept {
+    if (x == as_of) return standing_of(replay_at_as_of(i), index.deadline(i), x, failure_of(i));
     return standing(index, i, x, failure_of(i));
   }
 };

@@ -73,11 +73,13 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
   }
 }
 
+// Peer groups up to this size are ranked by sorting their scores; larger ones by a
+// histogram of the scores (101 slots: cheaper than a sort only for big groups).
+inline constexpr std::size_t kSortedRankMax = 32;
+
 // Ranks one month's peers in place. `scores` are the peers' MonthScore entries:
 // rank = 1 + the peers with a higher score; the bottom are those at or below the k-th
 // lowest score, k = ceil(n × bottom_share) (at least 1), unless all scores are equal.
-// Scores lie in [0, kFullScore] (monthly_scores: max(0, kFullScore − points), and
-// validation keeps points >= 0), so they are counted in a histogram instead of sorted.
 // `scratch` is reused across months to save allocations.
 inline void rank_month(const Context& ctx, Month m, std::span<MonthScore* const> scores,
                        std::vector<std::int64_t>& scratch) {
@@ -90,6 +92,22 @@ inline void rank_month(const Context& ctx, Month m, std::span<MonthScore* const>
                                kShareEpsilon);
     kth = std::clamp<std::int64_t>(static_cast<std::int64_t>(k), 1, n);
   }
+  if (scores.size() <= kSortedRankMax) {
+    std::vector<std::int64_t>& sorted = scratch;
+    sorted.clear();
+    for (const MonthScore* s : scores) sorted.push_back(s->score);
+    std::sort(sorted.begin(), sorted.end());
+    const std::int64_t threshold = sorted[static_cast<std::size_t>(kth - 1)];
+    const std::int64_t highest = sorted.back();
+    for (MonthScore* s : scores) {
+      s->rank = 1 + (sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), s->score));
+      s->peers = n;
+      s->bottom = ranked && s->score <= threshold && s->score < highest;
+    }
+    return;
+  }
+  // Scores lie in [0, kFullScore] (monthly_scores: max(0, kFullScore − points), and
+  // validation keeps points >= 0).
   std::vector<std::int64_t>& count = scratch;  // count[v]: peers scoring v
   count.assign(static_cast<std::size_t>(kFullScore) + 1, 0);
   auto slot = [](std::int64_t score) {  // in range by construction; clamped to stay safe

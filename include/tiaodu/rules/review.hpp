@@ -19,7 +19,7 @@ inline void reviews(const Context& ctx, OrgIx o, Sink& out) {
   const Index& ix = ctx.index;
   for (ItemIx i : ix.items_of(o)) {
     if (ix.item_date(i) > ctx.as_of) continue;  // does not exist yet
-    const Replay m = replay(ix.events(i), ctx.as_of);
+    const Replay& m = ctx.replay_at_as_of(i);
     if (m.status != ItemStatus::reported) continue;
     const Day reported = m.reported_on;
     const Day due = reported + static_cast<Day>(ctx.integer(Param::review_days, reported));
