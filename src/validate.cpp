@@ -15,8 +15,10 @@
 #include <bitset>
 #include <charconv>
 #include <cmath>
-#include <initializer_list>
 #include <cstring>
+#include <initializer_list>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 
 namespace tiaodu {
@@ -150,7 +152,7 @@ struct Loc {
   std::size_t n = 0;
   Loc() = default;
   template <class... S>
-    requires(sizeof...(S) >= 1 && sizeof...(S) <= 6)
+    requires(sizeof...(S) >= 1 && sizeof...(S) <= 6 && (std::is_constructible_v<Seg, S> && ...))
   Loc(S... s) : n(sizeof...(S)) {
     std::size_t k = 0;
     ((segs[k++] = Seg(s)), ...);
@@ -174,6 +176,23 @@ struct Loc {
     return out;
   }
 };
+
+// Where a check looks, not yet a Loc: the segments as they are (in registers, once
+// inlined). The checks' fast paths never read it, so the compiler drops it, and only a
+// failing check turns it into a Loc. `At{"dispatches", i, "date"}` as `At{...}`.
+template <class... S>
+struct At {
+  std::tuple<S...> segs;
+  At(S... s) : segs(s...) {}
+  operator Loc() const {
+    return std::apply([](auto... x) { return Loc(x...); }, segs);
+  }
+  Loc loc() const { return *this; }
+  std::string str() const { return loc().str(); }
+  std::string field() const { return loc().field(); }
+};
+template <class... S>
+At(S...) -> At<S...>;
 
 // Whether the described enumerators of E are exactly 0, 1, .., N-1 (in any order).
 template <class E, template <class...> class L, class... D>
@@ -399,7 +418,7 @@ class SnapshotChecker {
       : s_(s), sup_(sup), res_(resolved) {}
 
   std::vector<Error> run() {
-    if (s_.period_start) day(*s_.period_start, Loc{"period_start"}, Who{this, -1, 0});
+    if (s_.period_start) day(*s_.period_start, At{"period_start"}, Who{this, -1, 0});
     organizations();
     dispatches();
     rectifications();
@@ -434,13 +453,13 @@ class SnapshotChecker {
       case 3: {
         const auto& s = each(s_.ledger_submissions)[i];
         std::string out = "ledger submission #" + std::to_string(i);
-        if (!s.dispatch.empty() && !bad(Loc{"ledger_submissions", i, "dispatch"}))
+        if (!s.dispatch.empty() && !bad(At{"ledger_submissions", i, "dispatch"}))
           out += " (dispatch " + quote(s.dispatch) + ")";
         return out;
       }
       case 4: {
         const auto& l = each(s_.look_backs)[i];
-        return label("look-back", l.id, !bad(Loc{"look_backs", i, "id"}), i);
+        return label("look-back", l.id, !bad(At{"look_backs", i, "id"}), i);
       }
       default: return "the snapshot";
     }
@@ -450,7 +469,8 @@ class SnapshotChecker {
   // The helpers below are asked for every field of every record: each has an inline
   // fast path for the common case (nothing failed in the reader, the value is fine), a
   // few instructions, and an out-of-line full check that writes the message.
-  bool bad(const Loc& l) const { return !clean_ && bad_slow(l); }
+  template <class L>
+  bool bad(const L& l) const { return !clean_ && bad_slow(Loc(l)); }
   [[gnu::noinline]] bool bad_slow(const Loc& l) const { return sup_.bad(l.str()); }
   void error(const Loc& l, ErrorCode code, std::string message) {
     out_.push_back({l.str(), code, std::move(message)});
@@ -465,12 +485,13 @@ class SnapshotChecker {
 
   // A model date as a Day; nullopt when it failed in the reader (silently) or is not a
   // supported date (an error: only a hand-built model can get here with one).
-  std::optional<Day> day(const Date& d, const Loc& l, const Who& who) {
+  template <class L>
+  std::optional<Day> day(const Date& d, const L& l, const Who& who) {
     if (clean_ && !d.is_special()) {
       const Day x = day_of(d);
       if (x >= kMinSupported && x <= kMaxSupported) return x;
     }
-    return day_slow(d, l, who);
+    return day_slow(d, Loc(l), who);
   }
   [[gnu::noinline]] std::optional<Day> day_slow(const Date& d, const Loc& l, const Who& who) {
     if (bad(l)) return std::nullopt;
@@ -487,14 +508,15 @@ class SnapshotChecker {
     }
     return x;
   }
-  void non_empty(const std::string& v, const Loc& l, const Who& who) {
+  template <class L>
+  void non_empty(const std::string& v, const L& l, const Who& who) {
     if (v.empty() && !bad(l))
       error(l, ErrorCode::empty, who.str() + ": " + l.field() + " must not be empty");
   }
-  template <class E>
-  bool check_enum(E e, const Loc& l, const Who& who) {
+  template <class E, class L>
+  bool check_enum(E e, const L& l, const Who& who) {
     if (clean_ && valid_enum(e)) return true;
-    return check_enum_slow(e, l, who);
+    return check_enum_slow(e, Loc(l), who);
   }
   template <class E>
   [[gnu::noinline]] bool check_enum_slow(E e, const Loc& l, const Who& who) {
@@ -533,7 +555,7 @@ class SnapshotChecker {
     std::vector<char> first(list.size(), 0);
     ix.reserve(list.size());
     for (std::size_t i = 0; i < list.size(); ++i) {
-      const Loc l{name, i, "id"};
+      const At l{name, i, "id"};
       if (bad(l)) continue;
       const std::string& id = list[i].id;
       if (id.empty()) {
@@ -554,13 +576,14 @@ class SnapshotChecker {
 
   // A reference: the index of its target, or -1 (reported, or not reportable because
   // the target's list or id failed to read).
-  std::int32_t resolve(const std::string& ref, const Loc& l, int space, const char* list,
+  template <class L>
+  std::int32_t resolve(const std::string& ref, const L& l, int space, const char* list,
                        const IdTable& ix,
                        const Who& who) {
     const bool searched = clean_ && !ref.empty();
     if (searched)
       if (const std::int32_t at = ix.find(ref); at >= 0) return at;
-    return resolve_slow(ref, l, space, list, ix, who, searched);
+    return resolve_slow(ref, Loc(l), space, list, ix, who, searched);
   }
   // `searched`: the id has been looked up, in vain.
   [[gnu::noinline]] std::int32_t resolve_slow(const std::string& ref, const Loc& l, int space,
@@ -592,7 +615,7 @@ class SnapshotChecker {
 
   std::string org_label(std::size_t i) const {
     const auto& o = each(s_.organizations)[i];
-    return label("organization", o.id, !bad(Loc{"organizations", i, "id"}), i);
+    return label("organization", o.id, !bad(At{"organizations", i, "id"}), i);
   }
 
   void organizations() {
@@ -608,19 +631,19 @@ class SnapshotChecker {
       const Organization& o = orgs[i];
       const Who who{this, 0, i};
       // A duplicate of an earlier id stays out of the tree (references mean the first).
-      if (!first[i] && !bad(Loc{"organizations", i, "id"}) && !o.id.empty()) in_tree_[i] = 0;
-      non_empty(o.name, Loc{"organizations", i, "name"}, who);
-      check_enum(o.kind, Loc{"organizations", i, "kind"}, who);
-      if (!bad(Loc{"organizations", i, "secretary"})) {
-        non_empty(o.secretary.id, Loc{"organizations", i, "secretary", "id"}, who);
-        non_empty(o.secretary.name, Loc{"organizations", i, "secretary", "name"}, who);
+      if (!first[i] && !bad(At{"organizations", i, "id"}) && !o.id.empty()) in_tree_[i] = 0;
+      non_empty(o.name, At{"organizations", i, "name"}, who);
+      check_enum(o.kind, At{"organizations", i, "kind"}, who);
+      if (!bad(At{"organizations", i, "secretary"})) {
+        non_empty(o.secretary.id, At{"organizations", i, "secretary", "id"}, who);
+        non_empty(o.secretary.name, At{"organizations", i, "secretary", "name"}, who);
       }
       std::optional<Day> from, until;
-      if (o.active_from) from = day(*o.active_from, Loc{"organizations", i, "active_from"}, who);
-      if (o.active_until) until = day(*o.active_until, Loc{"organizations", i, "active_until"}, who);
+      if (o.active_from) from = day(*o.active_from, At{"organizations", i, "active_from"}, who);
+      if (o.active_until) until = day(*o.active_until, At{"organizations", i, "active_until"}, who);
       bool period_ok = !(o.active_from && !from) && !(o.active_until && !until);
       if (from && until && *until < *from) {
-        error(Loc{"organizations", i, "active_until"}, ErrorCode::date_order,
+        error(At{"organizations", i, "active_until"}, ErrorCode::date_order,
               who.str() + ": active_until " + format_date(*until) + " is before active_from " + format_date(*from));
         period_ok = false;
       }
@@ -628,7 +651,7 @@ class SnapshotChecker {
         from_[i] = from ? from : std::optional<Day>(kMinSupported - 1);
         until_[i] = until ? until : std::optional<Day>(kMaxSupported + 1);
       }
-      const Loc pl{"organizations", i, "parent"};
+      const At pl{"organizations", i, "parent"};
       if (bad(pl)) {
         parent_[i] = -2;
         any_unread = any_unread || in_tree_[i];
@@ -647,7 +670,7 @@ class SnapshotChecker {
       if (root_ < 0) {
         root_ = static_cast<std::int32_t>(i);
       } else {
-        error(Loc{"organizations", i}, ErrorCode::root,
+        error(At{"organizations", i}, ErrorCode::root,
               org_label(i) + " has no parent, but " + org_label(static_cast<std::size_t>(root_)) +
                   " is already the root; only the town committee has none");
       }
@@ -697,7 +720,7 @@ class SnapshotChecker {
           }
           chain += quote(orgs[static_cast<std::size_t>(loop[(at + j) % loop.size()])].id);
         }
-        error(Loc{"organizations", static_cast<std::size_t>(first), "parent"}, ErrorCode::cycle,
+        error(At{"organizations", static_cast<std::size_t>(first), "parent"}, ErrorCode::cycle,
               org_label(static_cast<std::size_t>(first)) + ": its chain of parents loops: " + chain);
       }
       for (std::int32_t x : walk) colour[static_cast<std::size_t>(x)] = 2;
@@ -756,7 +779,7 @@ class SnapshotChecker {
 
   std::string disp_label(std::size_t i) const {
     const auto& d = each(s_.dispatches)[i];
-    return label("dispatch", d.id, !bad(Loc{"dispatches", i, "id"}), i);
+    return label("dispatch", d.id, !bad(At{"dispatches", i, "id"}), i);
   }
 
   void dispatches() {
@@ -770,29 +793,29 @@ class SnapshotChecker {
     for (std::size_t i = 0; i < n; ++i) {
       const Dispatch& d = list[i];
       const Who who{this, 1, i};
-      const auto date = day(d.date, Loc{"dispatches", i, "date"}, who);
+      const auto date = day(d.date, At{"dispatches", i, "date"}, who);
       disp_date_[i] = date;
       std::optional<Day> end;
       bool end_ok = false;  // end_date given, valid and not before date
       if (d.end_date) {
-        end = day(*d.end_date, Loc{"dispatches", i, "end_date"}, who);
+        end = day(*d.end_date, At{"dispatches", i, "end_date"}, who);
         if (end && date && *end < *date) {
-          error(Loc{"dispatches", i, "end_date"}, ErrorCode::date_order,
+          error(At{"dispatches", i, "end_date"}, ErrorCode::date_order,
                 who.str() + ": end_date " + format_date(*end) + " is before its date " + format_date(*date));
         } else {
           end_ok = end.has_value();
         }
       }
-      const auto dispatcher = resolve(d.dispatcher, Loc{"dispatches", i, "dispatcher"}, kOrgs,
+      const auto dispatcher = resolve(d.dispatcher, At{"dispatches", i, "dispatcher"}, kOrgs,
                                       "organizations", org_ix_, who);
-      const auto object = resolve(d.object, Loc{"dispatches", i, "object"}, kOrgs, "organizations",
+      const auto object = resolve(d.object, At{"dispatches", i, "object"}, kOrgs, "organizations",
                                   org_ix_, who);
       if (res_) res_->dispatch_object[i] = object;
-      check_enum(d.form, Loc{"dispatches", i, "form"}, who);
+      check_enum(d.form, At{"dispatches", i, "form"}, who);
       if (object >= 0) {
         const auto uo = static_cast<std::size_t>(object);
         if (object == root_) {
-          error(Loc{"dispatches", i, "object"}, ErrorCode::dispatch_of_root,
+          error(At{"dispatches", i, "object"}, ErrorCode::dispatch_of_root,
                 who.str() + ": its object " + quote(d.object) +
                     " is the town committee (the root), which is not dispatched");
         } else if (dispatcher >= 0 && reached_[uo] && !is_root_[uo] &&
@@ -801,19 +824,19 @@ class SnapshotChecker {
                    // tree can be judged: where the tree belongs is unknown.
                    (tree_of_[uo] == root_ || tree_of_[static_cast<std::size_t>(dispatcher)] == tree_of_[uo]) &&
                    !is_ancestor(dispatcher, object)) {
-          error(Loc{"dispatches", i, "dispatcher"}, ErrorCode::dispatcher_not_superior,
+          error(At{"dispatches", i, "dispatcher"}, ErrorCode::dispatcher_not_superior,
                 who.str() + ": dispatcher " + quote(d.dispatcher) + " is not a superior of its object " +
                     quote(d.object) + (dispatcher == object ? " (it is the object itself)" : ""));
         }
         // 3.1: a dispatch lies within its object's active period.
         if (from_[uo] && date && *date < *from_[uo]) {
-          error(Loc{"dispatches", i, "date"}, ErrorCode::date_order,
+          error(At{"dispatches", i, "date"}, ErrorCode::date_order,
                 who.str() + ": date " + format_date(*date) + " is before its object " + quote(d.object) +
                     " is active (active_from " + format_date(*from_[uo]) + ")");
         } else if (until_[uo] && date) {
           const Day last = end_ok ? *end : *date;
           if (last > *until_[uo])
-            error(Loc{"dispatches", i, end_ok ? "end_date" : "date"}, ErrorCode::date_order,
+            error(At{"dispatches", i, end_ok ? "end_date" : "date"}, ErrorCode::date_order,
                   who.str() + ": " + (end_ok ? "end_date " : "date ") + format_date(last) +
                       " is after its object " + quote(d.object) + " stops being active (active_until " +
                       format_date(*until_[uo]) + ")");
@@ -822,22 +845,22 @@ class SnapshotChecker {
       checks(i, d, who);
       const auto gps = each(d.good_practices);
       for (std::size_t k = 0; k < gps.size(); ++k)
-        non_empty(gps[k], Loc{"dispatches", i, "good_practices", k}, who);
+        non_empty(gps[k], At{"dispatches", i, "good_practices", k}, who);
       const auto srs = each(d.support_requests);
       for (std::size_t k = 0; k < srs.size(); ++k)
-        non_empty(srs[k].text, Loc{"dispatches", i, "support_requests", k, "text"}, who);
+        non_empty(srs[k].text, At{"dispatches", i, "support_requests", k, "text"}, who);
     }
   }
 
   void checks(std::size_t i, const Dispatch& d, const Who& who) {
-    if (!sup_.empty() && sup_.touched(Loc{"dispatches", i, "checks"}.str())) checks_complete_[i] = 0;
+    if (!sup_.empty() && sup_.touched(At{"dispatches", i, "checks"}.str())) checks_complete_[i] = 0;
     std::bitset<kCheckItemCount> seen;
     const auto list = each(d.checks);
     for (std::size_t k = 0; k < list.size(); ++k) {
       const Check& c = list[k];
-      const Loc il{"dispatches", i, "checks", k, "item"};
+      const At il{"dispatches", i, "checks", k, "item"};
       const bool item_ok = check_enum(c.item, il, who);
-      const bool result_ok = check_enum(c.result, Loc{"dispatches", i, "checks", k, "result"}, who);
+      const bool result_ok = check_enum(c.result, At{"dispatches", i, "checks", k, "result"}, who);
       if (!item_ok || !result_ok) checks_complete_[i] = 0;
       if (!item_ok) continue;
       const auto bit = static_cast<std::size_t>(c.item);
@@ -857,7 +880,7 @@ class SnapshotChecker {
 
   std::string rect_label(std::size_t i) const {
     const auto& r = each(s_.rectifications)[i];
-    return label("rectification", r.id, !bad(Loc{"rectifications", i, "id"}), i);
+    return label("rectification", r.id, !bad(At{"rectifications", i, "id"}), i);
   }
 
   // (dispatch, seq) -> the first rectification with them: open addressing in one flat
@@ -904,10 +927,10 @@ class SnapshotChecker {
     for (std::size_t i = 0; i < n; ++i) {
       const Rectification& r = list[i];
       const Who who{this, 2, i};
-      const auto dx = resolve(r.dispatch, Loc{"rectifications", i, "dispatch"}, kDispatches,
+      const auto dx = resolve(r.dispatch, At{"rectifications", i, "dispatch"}, kDispatches,
                               "dispatches", disp_ix_, who);
       rect_dispatch_[i] = dx;
-      const Loc sl{"rectifications", i, "seq"};
+      const At sl{"rectifications", i, "seq"};
       if (!bad(sl)) {
         if (r.seq < 1) {
           error(sl, ErrorCode::seq, who.str() + ": seq " + std::to_string(r.seq) + " is not an integer \xE2\x89\xA5 1");
@@ -919,7 +942,7 @@ class SnapshotChecker {
                       rect_label(static_cast<std::size_t>(earlier)) + " of dispatch " + quote(r.dispatch));
         }
       }
-      const Loc il{"rectifications", i, "item"};
+      const At il{"rectifications", i, "item"};
       if (check_enum(r.item, il, who) && dx >= 0) {
         const auto ux = static_cast<std::size_t>(dx);
         if (!problems_[ux][static_cast<std::size_t>(r.item)] && checks_complete_[ux])
@@ -927,23 +950,23 @@ class SnapshotChecker {
                 who.str() + ": item " + enum_text(r.item) + " is not a problem check of dispatch " +
                     quote(dlist[ux].id));
       }
-      non_empty(r.problem, Loc{"rectifications", i, "problem"}, who);
+      non_empty(r.problem, At{"rectifications", i, "problem"}, who);
       std::optional<Day> since;
       if (dx >= 0) since = disp_date_[static_cast<std::size_t>(dx)];
-      const auto deadline = day(r.deadline, Loc{"rectifications", i, "deadline"}, who);
+      const auto deadline = day(r.deadline, At{"rectifications", i, "deadline"}, who);
       if (deadline && since && *deadline < *since)
-        error(Loc{"rectifications", i, "deadline"}, ErrorCode::date_order,
+        error(At{"rectifications", i, "deadline"}, ErrorCode::date_order,
               who.str() + ": deadline " + format_date(*deadline) + " is before the date " +
                   format_date(*since) + " of its dispatch " + quote(r.dispatch));
       const auto ups = each(r.updates);
       for (std::size_t k = 0; k < ups.size(); ++k) {
-        const Loc dl{"rectifications", i, "updates", k, "date"};
+        const At dl{"rectifications", i, "updates", k, "date"};
         const auto t = day(ups[k].date, dl, who);
         if (t && since && *t < *since)
           error(dl, ErrorCode::date_order,
                 who.str() + ": " + dl.field() + " " + format_date(*t) + " is before the date " +
                     format_date(*since) + " of its dispatch " + quote(r.dispatch));
-        check_enum(ups[k].status, Loc{"rectifications", i, "updates", k, "status"}, who);
+        check_enum(ups[k].status, At{"rectifications", i, "updates", k, "status"}, who);
       }
     }
   }
@@ -957,21 +980,21 @@ class SnapshotChecker {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const LedgerSubmission& s = list[i];
       const Who who{this, 3, i};
-      const auto dx = resolve(s.dispatch, Loc{"ledger_submissions", i, "dispatch"}, kDispatches,
+      const auto dx = resolve(s.dispatch, At{"ledger_submissions", i, "dispatch"}, kDispatches,
                               "dispatches", disp_ix_, who);
       if (res_) res_->submission_dispatch[i] = dx;
-      const auto t = day(s.date, Loc{"ledger_submissions", i, "date"}, who);
+      const auto t = day(s.date, At{"ledger_submissions", i, "date"}, who);
       if (dx < 0) continue;
       std::int32_t& earlier = first[static_cast<std::size_t>(dx)];
       if (earlier < 0)
         earlier = static_cast<std::int32_t>(i);
       else
-        error(Loc{"ledger_submissions", i}, ErrorCode::duplicate_submission,
+        error(At{"ledger_submissions", i}, ErrorCode::duplicate_submission,
               "a second ledger submission for dispatch " + quote(s.dispatch) +
                   " (the first is /ledger_submissions/" + std::to_string(earlier) + ")");
       const auto since = disp_date_[static_cast<std::size_t>(dx)];
       if (t && since && *t < *since)
-        error(Loc{"ledger_submissions", i, "date"}, ErrorCode::date_order,
+        error(At{"ledger_submissions", i, "date"}, ErrorCode::date_order,
               who.str() + ": date " + format_date(*t) + " is before the dispatch's date " + format_date(*since));
     }
   }
@@ -986,18 +1009,18 @@ class SnapshotChecker {
     for (std::size_t i = 0; i < list.size(); ++i) {
       const LookBack& l = list[i];
       const Who who{this, 4, i};
-      const auto t = day(l.date, Loc{"look_backs", i, "date"}, who);
-      const auto rx = resolve(l.rectification, Loc{"look_backs", i, "rectification"}, kRects,
+      const auto t = day(l.date, At{"look_backs", i, "date"}, who);
+      const auto rx = resolve(l.rectification, At{"look_backs", i, "rectification"}, kRects,
                               "rectifications", rect_ix_, who);
       if (res_) res_->look_back_rect[i] = rx;
-      check_enum(l.kind, Loc{"look_backs", i, "kind"}, who);
-      check_enum(l.finding, Loc{"look_backs", i, "finding"}, who);
+      check_enum(l.kind, At{"look_backs", i, "kind"}, who);
+      check_enum(l.finding, At{"look_backs", i, "finding"}, who);
       if (rx < 0) continue;
       const auto dx = rect_dispatch_[static_cast<std::size_t>(rx)];
       if (dx < 0) continue;
       const auto since = disp_date_[static_cast<std::size_t>(dx)];
       if (t && since && *t < *since)
-        error(Loc{"look_backs", i, "date"}, ErrorCode::date_order,
+        error(At{"look_backs", i, "date"}, ErrorCode::date_order,
               who.str() + ": date " + format_date(*t) + " is before the date " + format_date(*since) +
                   " of dispatch " + quote(rects[static_cast<std::size_t>(rx)].dispatch) +
                   " of its rectification " + quote(l.rectification));
