@@ -14,6 +14,7 @@
 
 #include "tiaodu/evaluate.hpp"
 #include "tiaodu/json.hpp"
+#include "tiaodu/state.hpp"
 #include "tiaodu/validate.hpp"
 
 #include <gtest/gtest.h>
@@ -261,6 +262,38 @@ TEST_P(Properties, EvaluatingAtADateIgnoresEverythingAfterIt) {
       // Before the year's end something is removed (else this compares a thing to itself).
       if (day < Date(2023, 12, 31)) ASSERT_TRUE(then != s) << format_date(day);
       EXPECT_EQ(to_json(evaluate(then, policy, day)), to_json(evaluate(s, policy, day))) << format_date(day);
+    }
+  }
+}
+
+// The monthly scores (3.4), which the evaluator computes from runs of each item's state,
+// against the definition replayed day by day: P problems found in the month's
+// dispatches, Q items overdue at its last day (standing() at that day).
+TEST_P(Properties, MonthlyScoresAreTheDefinition) {
+  const Snapshot& s = town(GetParam());
+  const Index ix(s);
+  for (const Policy& policy : policies()) {
+    for (const Date day : {Date(2023, 6, 30), Date(2023, 12, 31)}) {
+      const Result r = evaluate(ix, policy, day);
+      ASSERT_FALSE(r.scores.empty());
+      std::int64_t overdue_seen = 0;
+      for (const Score& sc : r.scores) {
+        const OrgIx o = ix.find_org(sc.org);
+        ASSERT_NE(o, kNone) << sc.org;
+        const Month m = *parse_month(sc.month);
+        const Day end = last_day(m);
+        std::int64_t problems = 0, overdue = 0;
+        for (DispatchIx d : ix.dispatches_of(o))
+          if (month_of(ix.dispatch_date(d)) == m) problems += ix.problem_count(d);
+        for (ItemIx i : ix.items_of(o))
+          if (ix.item_date(i) <= end && standing(ix, i, end, failure_date(ix, i)).overdue) ++overdue;
+        overdue_seen += overdue;
+        const std::int64_t want =
+            std::max<std::int64_t>(0, 100 - policy.integer_at(Param::problem_points, end) * problems -
+                                          policy.integer_at(Param::overdue_points, end) * overdue);
+        EXPECT_EQ(sc.score, want) << sc.org << " " << sc.month;
+      }
+      EXPECT_GT(overdue_seen, 0);  // the towns do have overdue items, so Q is tested
     }
   }
 }

@@ -55,16 +55,44 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
       problems += ix.problem_count(dispatches[k]);
     if (ctx.period.elapsed(m)) out.push_back(MonthScore{m, end, 0, problems, 0});
   }
-  // Q: the items overdue at each month's end; each item's events are replayed once
-  // over the rising month ends.
+  // Q: the items overdue at each month's end. An item's registers change only on its
+  // event dates, and past its deadline "overdue" depends on the registers alone, so its
+  // life from `from` on is a few runs of constant state: each overdue run adds one to
+  // the months whose end falls in it — marked as +1/−1 at the run's ends in `overdue`
+  // (a difference array), summed up below.
   const std::span<MonthScore> months(out.data() + first, out.size() - first);
+  if (months.empty()) return;
+  auto first_end_from = [&](Day t) {  // the first month whose end is >= t
+    return static_cast<std::size_t>(
+        std::lower_bound(months.begin(), months.end(), t,
+                         [](const MonthScore& m, Day day) { return m.end < day; }) -
+        months.begin());
+  };
   for (ItemIx i : ix.items_of(o)) {
-    // Only month ends after the deadline (and after the item exists) can count.
-    const Day from = std::max(ix.item_date(i), ix.deadline(i) + 1), deadline = ix.deadline(i);
-    ReplayCursor cursor{ix.events(i)};
-    for (MonthScore& s : months)
-      if (s.end >= from && is_overdue(cursor.at(s.end), deadline, s.end)) ++s.overdue;
+    const Day deadline = ix.deadline(i);
+    // Only month ends after the deadline (and once the item exists) can count.
+    Day t = std::max(ix.item_date(i), deadline + 1);
+    if (t > months.back().end) continue;
+    const auto events = ix.events(i);
+    std::size_t e = 0;
+    Replay registers;
+    for (;;) {
+      while (e < events.size() && events[e].date <= t) apply(registers, events[e++]);
+      const Day next = e < events.size() ? events[e].date : kNoEnd;  // the next change
+      if (is_overdue(registers, deadline, t)) {
+        const std::size_t from = first_end_from(t);
+        const std::size_t to = next == kNoEnd ? months.size() : first_end_from(next);
+        if (from < to) {
+          ++months[from].overdue;
+          if (to < months.size()) --months[to].overdue;
+        }
+      }
+      if (next == kNoEnd || next > months.back().end) break;
+      t = next;
+    }
   }
+  std::int64_t overdue = 0;
+  for (MonthScore& s : months) s.overdue = overdue += s.overdue;
   for (MonthScore& s : months) {
     const Day end = s.end;
     s.score = std::max<std::int64_t>(0, kFullScore -
