@@ -24,19 +24,20 @@ using detail::day_of;
 // position in id order of the i-th record as given. The ids are unique (validated), so
 // when they already ascend the document order is the id order and there is nothing to
 // sort; else the same sort as always (its result is the same, ids being unique).
+// `ascend`: validation has already found that they ascend.
 template <class T>
 struct IdOrder {
   std::vector<const T*> sorted;
   std::vector<std::int32_t> rank;
 };
 template <class T>
-IdOrder<T> id_order(std::span<const T> list) {
+IdOrder<T> id_order(std::span<const T> list, bool ascend) {
   IdOrder<T> out;
   out.sorted.reserve(list.size());
   for (const T& x : list) out.sorted.push_back(&x);
   const auto by_id = [](const T* a, const T* b) { return a->id < b->id; };
   out.rank.resize(list.size());
-  if (std::is_sorted(out.sorted.begin(), out.sorted.end(), by_id)) {
+  if (ascend || std::is_sorted(out.sorted.begin(), out.sorted.end(), by_id)) {
     std::iota(out.rank.begin(), out.rank.end(), 0);
   } else {
     std::sort(out.sorted.begin(), out.sorted.end(), by_id);
@@ -108,7 +109,7 @@ Index::Index(const Snapshot& snapshot) : snapshot_(&snapshot) {
 
   // Organizations.
   const auto org_list = each(snapshot.organizations);
-  auto org_order = id_order(org_list);
+  auto org_order = id_order(org_list, res.orgs_ascend);
   orgs_ = std::move(org_order.sorted);
   const std::vector<std::int32_t>& org_rank = org_order.rank;
   const auto n_orgs = static_cast<std::int32_t>(orgs_.size());
@@ -165,7 +166,7 @@ Index::Index(const Snapshot& snapshot) : snapshot_(&snapshot) {
 
   // Dispatches.
   const auto disp_list = each(snapshot.dispatches);
-  auto disp_order = id_order(disp_list);
+  auto disp_order = id_order(disp_list, res.dispatches_ascend);
   dispatches_ = std::move(disp_order.sorted);
   const std::vector<std::int32_t>& disp_rank = disp_order.rank;
   const auto n_disp = static_cast<std::int32_t>(dispatches_.size());
@@ -201,11 +202,11 @@ Index::Index(const Snapshot& snapshot) : snapshot_(&snapshot) {
 
   // Look-backs (before items: events refer to them).
   const auto lb_list = each(snapshot.look_backs);
-  look_backs_ = id_order(lb_list).sorted;
+  look_backs_ = id_order(lb_list, res.look_backs_ascend).sorted;
 
   // Rectifications.
   const auto rect_list = each(snapshot.rectifications);
-  auto rect_order = id_order(rect_list);
+  auto rect_order = id_order(rect_list, res.rects_ascend);
   items_ = std::move(rect_order.sorted);
   const std::vector<std::int32_t>& rect_rank = rect_order.rank;
   const auto n_items = static_cast<std::int32_t>(items_.size());

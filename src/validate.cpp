@@ -282,6 +282,7 @@ class IdTable {
     sorted_ = std::move(ids);
     is_sorted_ = true;
   }
+  bool ascending() const noexcept { return is_sorted_; }
   void reserve(std::size_t n) {
     std::size_t cap = 16;
     while (cap < 2 * n) cap *= 2;
@@ -427,6 +428,9 @@ class SnapshotChecker {
     if (res_) {
       res_->org_parent = std::move(parent_);
       res_->rect_dispatch = std::move(rect_dispatch_);
+      res_->orgs_ascend = org_ix_.ascending();
+      res_->dispatches_ascend = disp_ix_.ascending();
+      res_->rects_ascend = rect_ix_.ascending();
     }
     return std::move(out_);
   }
@@ -1004,6 +1008,7 @@ class SnapshotChecker {
     const auto list = each(s_.look_backs);
     IdTable ix;
     intern(list, "look_backs", "look-back", ix);
+    if (res_) res_->look_backs_ascend = ix.ascending();
     const auto rects = each(s_.rectifications);
     if (res_) res_->look_back_rect.assign(list.size(), -1);
     for (std::size_t i = 0; i < list.size(); ++i) {

@@ -29,6 +29,9 @@ struct Resolved {
   std::vector<std::int32_t> rect_dispatch;        // per rectification
   std::vector<std::int32_t> submission_dispatch;  // per ledger submission
   std::vector<std::int32_t> look_back_rect;       // per look-back
+  // Whether each list's ids were found to ascend strictly (then its order is id order).
+  bool orgs_ascend = false, dispatches_ascend = false, rects_ascend = false,
+       look_backs_ascend = false;
 };
 
 // The errors of validate(snapshot), in the same order; fills `out` as it goes.
