@@ -65,6 +65,7 @@ struct Context {
   const Index& index;
   const Policy& policy;
   Day as_of;                 // D
+  int as_of_year;            // D's year: E = D for it and every later year
   Period period;
   std::vector<Day> failure;  // per item: failure_date (state.hpp), kNoDay if never
   std::vector<Replay> now;   // per item: the registers at D, asked for by several rules
@@ -72,7 +73,7 @@ struct Context {
   // Failure dates and the registers at D are computed for items [0, item_count) by
   // compute_failures, which evaluate() runs in parallel over ranges of items.
   Context(const Index& ix, const Policy& pol, Day d)
-      : index(ix), policy(pol), as_of(d), period(make_period(ix, d)),
+      : index(ix), policy(pol), as_of(d), as_of_year(year_of(d)), period(make_period(ix, d)),
         failure(static_cast<std::size_t>(ix.item_count()), kNoDay),
         now(static_cast<std::size_t>(ix.item_count())) {}
   void compute_failures(ItemIx begin, ItemIx end) noexcept {
@@ -84,7 +85,7 @@ struct Context {
 
   static Day year_end(int year) noexcept { return days_from_civil(year, 12, 31); }
   // E of spec 3: a decision of year Y sees the facts that exist at min(D, Y-12-31).
-  Day at_year(int year) const noexcept { return std::min(as_of, year_end(year)); }
+  Day at_year(int year) const noexcept { return year >= as_of_year ? as_of : year_end(year); }
 
   std::int64_t integer(Param p, Day day) const noexcept { return policy.integer_at(p, day); }
   double share(Param p, Day day) const noexcept { return policy.at(p, day); }

@@ -18,8 +18,8 @@ namespace tiaodu::rules {
 
 // An organization is active in M when active_from <= M's first day and active_until >=
 // M's last day (3.1); only missed_month and dispatch validity look at active periods.
-inline bool active_in(const Index& ix, OrgIx o, Month m) noexcept {
-  return ix.active_from(o) <= first_day(m) && ix.active_until(o) >= last_day(m);
+inline bool active_between(const Index& ix, OrgIx o, Day first, Day last) noexcept {
+  return ix.active_from(o) <= first && ix.active_until(o) >= last;
 }
 
 inline void missed_months(const Context& ctx, OrgIx o, Sink& out) {
@@ -27,15 +27,18 @@ inline void missed_months(const Context& ctx, OrgIx o, Sink& out) {
   if (o == ix.root() || !ctx.period.has_elapsed) return;
   const auto dispatches = ix.dispatches_of(o);  // by date
   std::size_t next = 0;
+  // Walk the org's dispatches alongside the months (both ascending); each month's first
+  // day is the day after the previous month's last.
+  Day first = first_day(ctx.period.first);
   for (Month m = ctx.period.first; m <= ctx.period.last_elapsed; m = next_month(m)) {
-    // Walk the org's dispatches alongside the months (both ascending).
+    const Day last = last_day(m);
     bool dispatched = false;
-    while (next < dispatches.size() && ix.dispatch_date(dispatches[next]) <= last_day(m)) {
-      dispatched |= ix.dispatch_date(dispatches[next]) >= first_day(m);
+    while (next < dispatches.size() && ix.dispatch_date(dispatches[next]) <= last) {
+      dispatched |= ix.dispatch_date(dispatches[next]) >= first;
       ++next;
     }
-    if (dispatched || !active_in(ix, o, m)) continue;
-    out.add(Rule::missed_month, o).month = m;
+    if (!dispatched && active_between(ix, o, first, last)) out.add(Rule::missed_month, o).month = m;
+    first = last + 1;
   }
 }
 

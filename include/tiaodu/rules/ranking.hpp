@@ -105,14 +105,15 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
 // histogram of the scores (101 slots: cheaper than a sort only for big groups).
 inline constexpr std::size_t kSortedRankMax = 32;
 
-// Ranks one month's peers in place. `scores` are the peers' MonthScore entries:
+// Ranks one month's peers in place. `scores` are the peers' MonthScore entries (at
+// least one, all of the same month):
 // rank = 1 + the peers with a higher score; the bottom are those at or below the k-th
 // lowest score, k = ceil(n × bottom_share) (at least 1), unless all scores are equal.
 // `scratch` is reused across months to save allocations.
-inline void rank_month(const Context& ctx, Month m, std::span<MonthScore* const> scores,
+inline void rank_month(const Context& ctx, std::span<MonthScore* const> scores,
                        std::vector<std::int64_t>& scratch) {
   const auto n = static_cast<std::int64_t>(scores.size());
-  const Day end = last_day(m);
+  const Day end = scores.front()->end;  // the month's last day
   const bool ranked = n >= ctx.integer(Param::min_peers, end);
   std::int64_t kth = 1;
   if (ranked) {
@@ -200,7 +201,7 @@ void rank_peers(const Context& ctx, std::span<const OrgIx> siblings, ScoresOf&& 
   for (std::size_t first = 0; first < n;) {
     std::size_t last = first;
     while (last < n && all[last]->month == all[first]->month) ++last;
-    rank_month(ctx, all[first]->month, std::span(all.data() + first, last - first), scratch);
+    rank_month(ctx, std::span(all.data() + first, last - first), scratch);
     first = last;
   }
 }

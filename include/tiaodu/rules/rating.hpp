@@ -65,7 +65,7 @@ inline bool rating_findings(const Context& ctx, OrgIx o, int y, std::span<const 
   std::int32_t run = 0, best = 0;
   Month previous{}, best_last{};
   for (const MonthScore& s : scores) {
-    if (s.month.year != y || last_day(s.month) > e) continue;
+    if (s.month.year != y || s.end > e) continue;
     if (!s.bottom) run = 0;
     else {
       run = (run > 0 && s.month == next_month(previous)) ? run + 1 : 1;
