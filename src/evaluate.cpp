@@ -63,6 +63,28 @@ unsigned thread_count(const Options& options) {
 // task's overhead vanishes, small enough to balance two threads on a town.
 constexpr std::size_t kBlock = 4096;
 
+// The entries (good practices or support requests) of the dispatches existing at D, by
+// (date, dispatch id, then `within`). Dispatch indices are in id order, so dispatches
+// sort as integer pairs (date, index); only a dispatch's own few entries compare as text.
+template <class ListOf, class Within>
+std::vector<CompactEntry> entries_by_date(const Index& index, Day as_of, ListOf list_of,
+                                          Within within) {
+  std::vector<std::pair<Day, DispatchIx>> order;
+  for (DispatchIx d = 0; d < index.dispatch_count(); ++d)
+    if (index.dispatch_date(d) <= as_of && !list_of(index.dispatch(d)).empty())
+      order.emplace_back(index.dispatch_date(d), d);
+  std::sort(order.begin(), order.end());
+  std::vector<CompactEntry> out;
+  for (const auto& [date, d] : order) {
+    const auto list = list_of(index.dispatch(d));
+    const std::size_t first = out.size();
+    for (std::uint32_t k = 0; k < list.size(); ++k) out.push_back({d, k});
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
+              [&](const CompactEntry& a, const CompactEntry& b) { return within(list[a.k], list[b.k]); });
+  }
+  return out;
+}
+
 }  // namespace
 
 Result evaluate(const Snapshot& snapshot, const Policy& policy, const Date& as_of) {
@@ -125,6 +147,9 @@ CompactResult evaluate_compact(const Index& index, const Policy& policy, const D
     ch.deduction_offset.reserve(static_cast<std::size_t>(ch.end - ch.begin) + 1);
     ch.score_offset.push_back(0);
     ch.deduction_offset.push_back(0);
+    std::size_t dispatches = 0;  // at most one score per dispatch: reserve, never regrow
+    for (OrgIx o = ch.begin; o < ch.end; ++o) dispatches += index.dispatches_of(o).size();
+    ch.scores.reserve(dispatches);
     for (OrgIx o = ch.begin; o < ch.end; ++o) {
       rules::missed_months(ctx, o, ch.sink);
       rules::ledger(ctx, o, ch.sink);
@@ -253,28 +278,14 @@ CompactResult evaluate_compact(const Index& index, const Policy& policy, const D
   }
 
   // Good practices (4.2) and support requests (3.2, 3.3) of the dispatches existing at D.
-  for (DispatchIx d = 0; d < index.dispatch_count(); ++d) {
-    if (index.dispatch_date(d) > as_of) continue;
-    const Dispatch& dp = index.dispatch(d);
-    for (std::uint32_t k = 0; k < each(dp.good_practices).size(); ++k) result.good_practices.push_back({d, k});
-    for (std::uint32_t k = 0; k < each(dp.support_requests).size(); ++k) result.support_requests.push_back({d, k});
-  }
-  // Dispatch indices are in id order: (date, dispatch) is (date, index).
-  std::sort(result.good_practices.begin(), result.good_practices.end(),
-            [&](const CompactEntry& a, const CompactEntry& b) {
-              const auto& ta = (*index.dispatch(a.dispatch).good_practices)[a.k];
-              const auto& tb = (*index.dispatch(b.dispatch).good_practices)[b.k];
-              const Day da = index.dispatch_date(a.dispatch), db = index.dispatch_date(b.dispatch);
-              return std::tie(da, a.dispatch, ta) < std::tie(db, b.dispatch, tb);
-            });
-  std::sort(result.support_requests.begin(), result.support_requests.end(),
-            [&](const CompactEntry& a, const CompactEntry& b) {
-              const auto& ra = (*index.dispatch(a.dispatch).support_requests)[a.k];
-              const auto& rb = (*index.dispatch(b.dispatch).support_requests)[b.k];
-              const Day da = index.dispatch_date(a.dispatch), db = index.dispatch_date(b.dispatch);
-              return std::tie(da, a.dispatch, ra.text, ra.superior_coordination) <
-                     std::tie(db, b.dispatch, rb.text, rb.superior_coordination);
-            });
+  result.good_practices = entries_by_date(
+      index, as_of, [](const Dispatch& dp) { return each(dp.good_practices); },
+      [](const std::string& a, const std::string& b) { return a < b; });
+  result.support_requests = entries_by_date(
+      index, as_of, [](const Dispatch& dp) { return each(dp.support_requests); },
+      [](const SupportRequest& a, const SupportRequest& b) {
+        return std::tie(a.text, a.superior_coordination) < std::tie(b.text, b.superior_coordination);
+      });
   return result;
 }
 
