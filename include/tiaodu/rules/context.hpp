@@ -69,13 +69,24 @@ struct Context {
   Period period;
   std::vector<Day> failure;  // per item: failure_date (state.hpp), kNoDay if never
   std::vector<Replay> now;   // per item: the registers at D, asked for by several rules
+  // The elapsed months of the period (3.1), from period.first to period.last_elapsed,
+  // with their last days: computed once, so that the rules walk them without calendar
+  // arithmetic.
+  std::vector<Month> elapsed_months;
+  std::vector<Day> elapsed_ends;
 
   // Failure dates and the registers at D are computed for items [0, item_count) by
   // compute_failures, which evaluate() runs in parallel over ranges of items.
   Context(const Index& ix, const Policy& pol, Day d)
       : index(ix), policy(pol), as_of(d), as_of_year(year_of(d)), period(make_period(ix, d)),
         failure(static_cast<std::size_t>(ix.item_count()), kNoDay),
-        now(static_cast<std::size_t>(ix.item_count())) {}
+        now(static_cast<std::size_t>(ix.item_count())) {
+    if (!period.has_elapsed) return;
+    for (Month m = period.first; m <= period.last_elapsed; m = next_month(m)) {
+      elapsed_months.push_back(m);
+      elapsed_ends.push_back(last_day(m));
+    }
+  }
   void compute_failures(ItemIx begin, ItemIx end) noexcept {
     for (ItemIx i = begin; i < end; ++i) {
       failure[static_cast<std::size_t>(i)] = failure_date(index, i);

@@ -27,17 +27,18 @@ inline void missed_months(const Context& ctx, OrgIx o, Sink& out) {
   if (o == ix.root() || !ctx.period.has_elapsed) return;
   const auto dispatches = ix.dispatches_of(o);  // by date
   std::size_t next = 0;
-  // Walk the org's dispatches alongside the months (both ascending); each month's first
-  // day is the day after the previous month's last.
+  // Walk the org's dispatches alongside the elapsed months (both ascending); each
+  // month's first day is the day after the previous month's last.
   Day first = first_day(ctx.period.first);
-  for (Month m = ctx.period.first; m <= ctx.period.last_elapsed; m = next_month(m)) {
-    const Day last = last_day(m);
+  for (std::size_t k = 0; k < ctx.elapsed_ends.size(); ++k) {
+    const Day last = ctx.elapsed_ends[k];
     bool dispatched = false;
     while (next < dispatches.size() && ix.dispatch_date(dispatches[next]) <= last) {
       dispatched |= ix.dispatch_date(dispatches[next]) >= first;
       ++next;
     }
-    if (!dispatched && active_between(ix, o, first, last)) out.add(Rule::missed_month, o).month = m;
+    if (!dispatched && active_between(ix, o, first, last))
+      out.add(Rule::missed_month, o).month = ctx.elapsed_months[k];
     first = last + 1;
   }
 }

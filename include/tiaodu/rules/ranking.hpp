@@ -47,13 +47,22 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
   if (o == ix.root()) return;
   const auto dispatches = ix.dispatches_of(o);  // by date
   const std::size_t first = out.size();
-  for (std::size_t k = 0; k < dispatches.size();) {
-    const Month m = month_of(ix.dispatch_date(dispatches[k]));
-    const Day end = last_day(m);
+  // Walk the dispatches (by date) alongside the elapsed months: those before the period
+  // or after its last elapsed month have no score.
+  const auto& ends = ctx.elapsed_ends;
+  std::size_t k = 0;
+  if (!ends.empty()) {
+    const Day period_first = first_day(ctx.period.first);
+    while (k < dispatches.size() && ix.dispatch_date(dispatches[k]) < period_first) ++k;
+  }
+  for (std::size_t m = 0; m < ends.size() && k < dispatches.size(); ++m) {
     std::int64_t problems = 0;  // P: the month's dispatches are those dated up to its end
-    for (; k < dispatches.size() && ix.dispatch_date(dispatches[k]) <= end; ++k)
+    bool any = false;
+    for (; k < dispatches.size() && ix.dispatch_date(dispatches[k]) <= ends[m]; ++k) {
       problems += ix.problem_count(dispatches[k]);
-    if (ctx.period.elapsed(m)) out.push_back(MonthScore{m, end, 0, problems, 0});
+      any = true;
+    }
+    if (any) out.push_back(MonthScore{ctx.elapsed_months[m], ends[m], 0, problems, 0});
   }
   // Q: the items overdue at each month's end. An item's registers change only on its
   // event dates, and past its deadline "overdue" depends on the registers alone, so its
