@@ -61,7 +61,7 @@ Snapshot known_at(Snapshot s, const Date& as_of) {
 
 Result at(const Snapshot& s, const char* iso, unsigned threads = 1) {
   const Index ix(s);
-  return evaluate(ix, Policy{}, d(iso), Options{threads});
+  return evaluate(ix, Policy{}, d(iso), Options{threads, 1});  // threads even for a town
 }
 
 }  // namespace

@@ -44,7 +44,7 @@ TEST(Threads, AnyThreadCountGivesTheSerialResult) {
     ASSERT_GT(serial.decisions.size(), 100u);
     const std::string bytes = to_json(serial);
     for (unsigned threads : {2u, 3u, 7u, 0u}) {
-      const Result parallel = evaluate(index, policy, day, Options{threads});
+      const Result parallel = evaluate(index, policy, day, Options{threads, 1});  // 1: threads even for a small county
       EXPECT_TRUE(parallel == serial) << threads << " threads";
       EXPECT_EQ(to_json(parallel), bytes) << threads << " threads";
     }
@@ -61,7 +61,7 @@ TEST(Threads, OneIndexEvaluatedFromManyThreadsAtOnce) {
   std::vector<std::string> got(4);
   std::vector<std::thread> callers;
   for (std::size_t t = 0; t < got.size(); ++t)
-    callers.emplace_back([&, t] { got[t] = to_json(evaluate(index, policy, day, Options{t % 2 ? 2u : 1u})); });
+    callers.emplace_back([&, t] { got[t] = to_json(evaluate(index, policy, day, Options{t % 2 ? 2u : 1u, 1})); });
   for (auto& c : callers) c.join();
   for (std::size_t t = 0; t < got.size(); ++t) EXPECT_EQ(got[t], expected) << "caller " << t;
 }

@@ -28,13 +28,18 @@
 #include "tiaodu/policy.hpp"
 #include "tiaodu/result.hpp"
 
+#include <cstddef>
+
 namespace tiaodu {
 
 Result evaluate(const Snapshot& snapshot, const Policy& policy, const Date& as_of);
 Result evaluate(const Index& index, const Policy& policy, const Date& as_of);
 
 struct Options {
-  unsigned threads = 1;  // 0: one per hardware thread
+  unsigned threads = 1;  // at most; 0: one per hardware thread
+  // Fewest organizations worth a thread of their own: starting and joining a thread
+  // costs more than evaluating a town (~50 µs), so small snapshots stay on one thread.
+  std::size_t orgs_per_thread = 4096;
 };
 Result evaluate(const Index& index, const Policy& policy, const Date& as_of,
                 const Options& options);

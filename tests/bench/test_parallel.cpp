@@ -48,7 +48,7 @@ TEST(Parallel, SameBytesAsSerialAtTheYearsEndAndMidYear) {
     ASSERT_GT(serial.scores.size(), 100000u);
     const std::string serial_json = to_json(serial);
     for (unsigned threads : {2u, 3u}) {
-      const Result parallel = evaluate(index, policy, as_of, Options{threads});
+      const Result parallel = evaluate(index, policy, as_of, Options{threads, 1});
       EXPECT_TRUE(parallel == serial) << threads << " threads, as of " << format_date(as_of);
       EXPECT_EQ(to_json(parallel), serial_json) << threads << " threads, as of " << format_date(as_of);
     }
