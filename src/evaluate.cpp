@@ -76,7 +76,7 @@ template <class ListOf, class Within>
 std::vector<CompactEntry> entries_by_date(const Index& index, Day as_of, ListOf list_of,
                                           Within within) {
   std::vector<std::pair<Day, DispatchIx>> order;
-  for (DispatchIx d = 0; d < index.dispatch_count(); ++d)
+  for (DispatchIx d : index.dispatches_with_entries())
     if (index.dispatch_date(d) <= as_of && !list_of(index.dispatch(d)).empty())
       order.emplace_back(index.dispatch_date(d), d);
   std::sort(order.begin(), order.end());

@@ -172,6 +172,17 @@ TEST(Index, EventsInTheOrderOfSpec32) {
   EXPECT_TRUE(ix.events(1).empty());
 }
 
+TEST(Index, DispatchesWithEntriesInIdOrder) {
+  Snapshot s = snapshot();
+  EXPECT_TRUE(Index(s).dispatches_with_entries().empty());
+  s.dispatches->at(0).good_practices = std::vector<std::string>{"x"};                 // d-3
+  s.dispatches->at(3).support_requests = std::vector<SupportRequest>{{"y", false}};   // d-0
+  s.dispatches->at(1).good_practices = std::vector<std::string>{};                    // d-1: empty
+  const Index ix(s);
+  const auto with = ix.dispatches_with_entries();
+  EXPECT_EQ(std::vector<DispatchIx>(with.begin(), with.end()), (std::vector<DispatchIx>{0, 3}));
+}
+
 TEST(Index, InputOrderDoesNotMatter) {
   Snapshot s = snapshot();
   Snapshot r = s;
