@@ -71,20 +71,24 @@ constexpr std::size_t kBlock = 4096;
 
 // The entries (good practices or support requests) of the dispatches existing at D, by
 // (date, dispatch id, then `within`). Dispatch indices are in id order, so dispatches
-// sort as integer pairs (date, index); only a dispatch's own few entries compare as text.
-template <class ListOf, class Within>
-std::vector<CompactEntry> entries_by_date(const Index& index, Day as_of, ListOf list_of,
-                                          Within within) {
-  std::vector<std::pair<Day, DispatchIx>> order;
-  for (DispatchIx d : index.dispatches_with_entries())
-    if (index.dispatch_date(d) <= as_of && !list_of(index.dispatch(d)).empty())
-      order.emplace_back(index.dispatch_date(d), d);
-  std::sort(order.begin(), order.end());
+// sort as integer pairs (date, index) from the Index alone; a dispatch's record is read
+// only to order its own entries when it has several.
+template <class CountOf, class ListOf, class Within>
+std::vector<CompactEntry> entries_by_date(const Index& index, Day as_of, CountOf count_of,
+                                          ListOf list_of, Within within) {
+  std::vector<std::pair<Day, Index::DispatchEntries>> order;
+  for (const Index::DispatchEntries& e : index.dispatches_with_entries())
+    if (count_of(e) > 0 && index.dispatch_date(e.dispatch) <= as_of)
+      order.emplace_back(index.dispatch_date(e.dispatch), e);
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first, a.second.dispatch) < std::tie(b.first, b.second.dispatch);
+  });
   std::vector<CompactEntry> out;
-  for (const auto& [date, d] : order) {
-    const auto list = list_of(index.dispatch(d));
+  for (const auto& [date, e] : order) {
     const std::size_t first = out.size();
-    for (std::uint32_t k = 0; k < list.size(); ++k) out.push_back({d, k});
+    for (std::uint32_t k = 0; k < count_of(e); ++k) out.push_back({e.dispatch, k});
+    if (count_of(e) < 2) continue;
+    const auto list = list_of(index.dispatch(e.dispatch));
     std::sort(out.begin() + static_cast<std::ptrdiff_t>(first), out.end(),
               [&](const CompactEntry& a, const CompactEntry& b) { return within(list[a.k], list[b.k]); });
   }
@@ -285,10 +289,12 @@ CompactResult evaluate_compact(const Index& index, const Policy& policy, const D
 
   // Good practices (4.2) and support requests (3.2, 3.3) of the dispatches existing at D.
   result.good_practices = entries_by_date(
-      index, as_of, [](const Dispatch& dp) { return each(dp.good_practices); },
+      index, as_of, [](const Index::DispatchEntries& e) { return e.good_practices; },
+      [](const Dispatch& dp) { return each(dp.good_practices); },
       [](const std::string& a, const std::string& b) { return a < b; });
   result.support_requests = entries_by_date(
-      index, as_of, [](const Dispatch& dp) { return each(dp.support_requests); },
+      index, as_of, [](const Index::DispatchEntries& e) { return e.support_requests; },
+      [](const Dispatch& dp) { return each(dp.support_requests); },
       [](const SupportRequest& a, const SupportRequest& b) {
         return std::tie(a.text, a.superior_coordination) < std::tie(b.text, b.superior_coordination);
       });

@@ -185,8 +185,9 @@ Index::Index(const Snapshot& snapshot) : snapshot_(&snapshot) {
     std::int32_t problems = 0;
     for (const Check& c : each(dp.checks)) problems += c.result == CheckResult::problem;
     problems_[u] = problems;
-    if (!each(dp.good_practices).empty() || !each(dp.support_requests).empty())
-      with_entries_.push_back(d);
+    const auto practices = static_cast<std::uint32_t>(each(dp.good_practices).size());
+    const auto requests = static_cast<std::uint32_t>(each(dp.support_requests).size());
+    if (practices + requests > 0) with_entries_.push_back({d, practices, requests});
     if (earliest_dispatch_ == kNoDay || date_[u] < earliest_dispatch_) earliest_dispatch_ = date_[u];
   }
   {

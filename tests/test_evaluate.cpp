@@ -185,6 +185,16 @@ TEST(Evaluate, ResultListsAreInTheirSpecOrder) {
   EXPECT_EQ(r.items.size(), 72u);
   EXPECT_FALSE(r.good_practices.empty());
   EXPECT_FALSE(r.support_requests.empty());
+  // By (date, dispatch, text); the sample has a dispatch with two good practices.
+  EXPECT_TRUE(std::is_sorted(r.good_practices.begin(), r.good_practices.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.date, a.dispatch, a.text) < std::tie(b.date, b.dispatch, b.text);
+  }));
+  EXPECT_TRUE(std::adjacent_find(r.good_practices.begin(), r.good_practices.end(), [](const auto& a, const auto& b) {
+                return a.dispatch == b.dispatch;
+              }) != r.good_practices.end());
+  EXPECT_TRUE(std::is_sorted(r.support_requests.begin(), r.support_requests.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.date, a.dispatch, a.text) < std::tie(b.date, b.dispatch, b.text);
+  }));
 }
 
 TEST(Evaluate, BadArgumentsAreRefusedNotCrashed) {

@@ -180,7 +180,13 @@ TEST(Index, DispatchesWithEntriesInIdOrder) {
   s.dispatches->at(1).good_practices = std::vector<std::string>{};                    // d-1: empty
   const Index ix(s);
   const auto with = ix.dispatches_with_entries();
-  EXPECT_EQ(std::vector<DispatchIx>(with.begin(), with.end()), (std::vector<DispatchIx>{0, 3}));
+  ASSERT_EQ(with.size(), 2u);
+  EXPECT_EQ(with[0].dispatch, 0);  // d-0: one support request
+  EXPECT_EQ(with[0].good_practices, 0u);
+  EXPECT_EQ(with[0].support_requests, 1u);
+  EXPECT_EQ(with[1].dispatch, 3);  // d-3: one good practice
+  EXPECT_EQ(with[1].good_practices, 1u);
+  EXPECT_EQ(with[1].support_requests, 0u);
 }
 
 TEST(Index, InputOrderDoesNotMatter) {

@@ -109,9 +109,14 @@ class Index {
   std::span<const ItemIx> items_of_dispatch(DispatchIx d) const noexcept {
     return dispatch_items_[d];
   }
-  // The dispatches with a good practice or a support request, in id order (most have
-  // neither: the result's lists of them need not visit every dispatch).
-  std::span<const DispatchIx> dispatches_with_entries() const noexcept { return with_entries_; }
+  // The dispatches with a good practice or a support request, in id order, and how many
+  // of each (most dispatches have neither: the result's lists of them need not visit
+  // every dispatch record).
+  struct DispatchEntries {
+    DispatchIx dispatch;
+    std::uint32_t good_practices, support_requests;
+  };
+  std::span<const DispatchEntries> dispatches_with_entries() const noexcept { return with_entries_; }
   // The day of the earliest dispatch, or kNoDay when there is none.
   Day earliest_dispatch() const noexcept { return earliest_dispatch_; }
 
@@ -154,7 +159,7 @@ class Index {
   std::vector<std::int32_t> problems_;
   Rows<DispatchIx> org_dispatches_;
   Rows<ItemIx> dispatch_items_;
-  std::vector<DispatchIx> with_entries_;
+  std::vector<DispatchEntries> with_entries_;
   Day earliest_dispatch_ = kNoDay;
 
   std::vector<const Rectification*> items_;
