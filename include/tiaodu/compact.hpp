@@ -47,9 +47,9 @@ struct CompactTrigger {
   friend bool operator==(const CompactTrigger&, const CompactTrigger&) = default;
 };
 
-// One decision. As in Decision, which fields matter depends on the rule; the others keep
-// their defaults. Everything a decision's facts and sentences say is here or in the
-// Index and Policy.
+// One decision (80 bytes). As in Decision, which fields matter depends on the rule; the
+// others keep their defaults. Everything a decision's facts and sentences say is here
+// or in the Index and Policy.
 struct CompactDecision {
   Rule rule = Rule::missed_month;
   EscalationLevel level = EscalationLevel::written_inquiry;  // escalation
@@ -57,17 +57,16 @@ struct CompactDecision {
   std::uint8_t reasons = 0;  // rating rules: bit (1 << RatingReason) per reason
   OrgIx org = kNone;
   std::int32_t year = 0;     // per-year rules
-  Month month{};             // missed_month
+  Month month{};             // missed_month; rating rules: the last month of the bottom run
   DispatchIx dispatch = kNone;  // ledger rules
   ItemIx item = kNone;          // review
   Day due = kNoDay;             // ledger rules, review
   Day submitted = kNoDay;       // ledger_late
   Day reported_on = kNoDay;     // review
   std::int32_t days_late = 0;   // ledger rules
-  std::int64_t points = 0;      // deduction
+  std::int32_t points = 0;      // deduction (at most deduction_cap, itself at most 10^6)
   std::int32_t considered_items = 0, on_time_items = 0;  // rating: ineffective
-  Month bottom_last{};          // rating: long_bottom, the last month of the run
-  std::int32_t bottom_months = 0;  //   and its length
+  std::int32_t bottom_months = 0;  // rating: long_bottom, the run's length (ending at `month`)
   IndexRange triggers;  // admonishment_talk: CompactResult::triggers
   IndexRange items;     // escalation, accountability, deduction: the failed items;
                         // rating rules: the long-unresolved items (CompactResult::item_lists)
@@ -75,6 +74,8 @@ struct CompactDecision {
   bool has(RatingReason r) const noexcept { return (reasons >> static_cast<int>(r)) & 1u; }
   friend bool operator==(const CompactDecision&, const CompactDecision&) = default;
 };
+
+static_assert(sizeof(CompactDecision) <= 80, "a decision stays small: there are ~3 per org-year");
 
 // A rectification as it stands at D (3.6 "items").
 struct CompactItem {

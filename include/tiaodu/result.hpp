@@ -27,7 +27,7 @@
 namespace tiaodu {
 
 // In the order of 3.3, which is the order decisions are written in.
-enum class Rule {
+enum class Rule : std::uint8_t {
   missed_month,
   ledger_late,
   ledger_missing,
@@ -50,19 +50,19 @@ constexpr std::string_view clause_of(Rule r) noexcept {
 }
 
 // 5.4 函询 → 约谈 → 通报.
-enum class EscalationLevel { written_inquiry, talk, notice };
+enum class EscalationLevel : std::uint8_t { written_inquiry, talk, notice };
 BOOST_DESCRIBE_ENUM(EscalationLevel, written_inquiry, talk, notice)
 
 // 5.2 — 整改不重视 (neglect), 未按时报送台账 (ledger_late / ledger_missing), 应付敷衍 (perfunctory).
-enum class TriggerKind { neglect, ledger_late, ledger_missing, perfunctory };
+enum class TriggerKind : std::uint8_t { neglect, ledger_late, ledger_missing, perfunctory };
 BOOST_DESCRIBE_ENUM(TriggerKind, neglect, ledger_late, ledger_missing, perfunctory)
 
 // 5.3 — 整改效果不明显, 问题长期得不到解决, 党建工作长期排名靠后.
-enum class RatingReason { ineffective, long_unresolved, long_bottom };
+enum class RatingReason : std::uint8_t { ineffective, long_unresolved, long_bottom };
 BOOST_DESCRIBE_ENUM(RatingReason, ineffective, long_unresolved, long_bottom)
 
 // The state of a rectification (3.2).
-enum class ItemStatus { open, reported, rectified };
+enum class ItemStatus : std::uint8_t { open, reported, rectified };
 BOOST_DESCRIBE_ENUM(ItemStatus, open, reported, rectified)
 
 struct Trigger {

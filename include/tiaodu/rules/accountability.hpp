@@ -95,7 +95,7 @@ inline void accountability(const Context& ctx, OrgIx o, Sink& out,
                                          ctx.integer(Param::deduction_per_item, e) * n);
     CompactDecision& d = out.add(Rule::deduction, o);
     d.year = y;
-    d.points = points;
+    d.points = static_cast<std::int32_t>(points);  // <= deduction_cap <= 10^6
     d.items = items;
     deductions.push_back({y, points});
   }

@@ -29,14 +29,16 @@ inline constexpr std::int64_t kFullScore = 100;
 // Guards ceil(n × share) against a share like 0.2 that is not exact in binary (3.4).
 inline constexpr double kShareEpsilon = 1e-9;
 
+// 32 bytes: there are a dozen per org-year. Counts fit 32 bits (at most the records of
+// one org's month, or the orgs of one parent); products are taken in 64 bits.
 struct MonthScore {
   Month month;
   Day end = 0;                // the month's last day
-  std::int64_t score = 0;
-  std::int64_t problems = 0;  // P
-  std::int64_t overdue = 0;   // Q
-  std::int64_t rank = 0;
-  std::int64_t peers = 0;
+  std::int32_t score = 0;     // in [0, kFullScore]
+  std::int32_t problems = 0;  // P
+  std::int32_t overdue = 0;   // Q
+  std::int32_t rank = 0;
+  std::int32_t peers = 0;
   bool bottom = false;
 };
 
@@ -56,7 +58,7 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
     while (k < dispatches.size() && ix.dispatch_date(dispatches[k]) < period_first) ++k;
   }
   for (std::size_t m = 0; m < ends.size() && k < dispatches.size(); ++m) {
-    std::int64_t problems = 0;  // P: the month's dispatches are those dated up to its end
+    std::int32_t problems = 0;  // P: the month's dispatches are those dated up to its end
     bool any = false;
     for (; k < dispatches.size() && ix.dispatch_date(dispatches[k]) <= ends[m]; ++k) {
       problems += ix.problem_count(dispatches[k]);
@@ -100,13 +102,13 @@ inline void monthly_scores(const Context& ctx, OrgIx o, std::vector<MonthScore>&
       t = next;
     }
   }
-  std::int64_t overdue = 0;
+  std::int32_t overdue = 0;
   for (MonthScore& s : months) s.overdue = overdue += s.overdue;
   for (MonthScore& s : months) {
     const Day end = s.end;
-    s.score = std::max<std::int64_t>(0, kFullScore -
-                                            ctx.integer(Param::problem_points, end) * s.problems -
-                                            ctx.integer(Param::overdue_points, end) * s.overdue);
+    s.score = static_cast<std::int32_t>(std::max<std::int64_t>(
+        0, kFullScore - ctx.integer(Param::problem_points, end) * s.problems -
+               ctx.integer(Param::overdue_points, end) * s.overdue));
   }
 }
 
@@ -138,8 +140,9 @@ inline void rank_month(const Context& ctx, std::span<MonthScore* const> scores,
     const std::int64_t threshold = sorted[static_cast<std::size_t>(kth - 1)];
     const std::int64_t highest = sorted.back();
     for (MonthScore* s : scores) {
-      s->rank = 1 + (sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), s->score));
-      s->peers = n;
+      s->rank = static_cast<std::int32_t>(
+          1 + (sorted.end() - std::upper_bound(sorted.begin(), sorted.end(), std::int64_t{s->score})));
+      s->peers = static_cast<std::int32_t>(n);
       s->bottom = ranked && s->score <= threshold && s->score < highest;
     }
     return;
@@ -166,8 +169,8 @@ inline void rank_month(const Context& ctx, std::span<MonthScore* const> scores,
     above += c;
   }
   for (MonthScore* s : scores) {
-    s->rank = 1 + count[slot(s->score)];
-    s->peers = n;
+    s->rank = static_cast<std::int32_t>(1 + count[slot(s->score)]);
+    s->peers = static_cast<std::int32_t>(n);
     s->bottom = ranked && s->score <= threshold && s->score < highest;
   }
 }

@@ -83,7 +83,7 @@ inline bool rating_findings(const Context& ctx, OrgIx o, int y, std::span<const 
   }
   if (long_bottom) {
     d.reasons |= reason_bit(RatingReason::long_bottom);
-    d.bottom_last = best_last;
+    d.month = best_last;
     d.bottom_months = best;
   }
   if (unresolved > 0) {
@@ -142,7 +142,7 @@ inline Decision describe_rating(const Describer& c, const CompactDecision& cd) {
   if (cd.has(RatingReason::long_bottom)) {
     const auto best = static_cast<std::size_t>(cd.bottom_months);
     std::vector<std::string> months(best);
-    Month m = cd.bottom_last;
+    Month m = cd.month;
     for (std::size_t k = best; k-- > 0; m = previous_month(m)) months[k] = format_month(m);
     d.codes->push_back(RatingReason::long_bottom);
     const std::string first = months.front(), last = months.back();
