@@ -287,17 +287,22 @@ CompactResult evaluate_compact(const Index& index, const Policy& policy, const D
     });
   }
 
-  // Good practices (4.2) and support requests (3.2, 3.3) of the dispatches existing at D.
-  result.good_practices = entries_by_date(
-      index, as_of, [](const Index::DispatchEntries& e) { return e.good_practices; },
-      [](const Dispatch& dp) { return each(dp.good_practices); },
-      [](const std::string& a, const std::string& b) { return a < b; });
-  result.support_requests = entries_by_date(
-      index, as_of, [](const Index::DispatchEntries& e) { return e.support_requests; },
-      [](const Dispatch& dp) { return each(dp.support_requests); },
-      [](const SupportRequest& a, const SupportRequest& b) {
-        return std::tie(a.text, a.superior_coordination) < std::tie(b.text, b.superior_coordination);
-      });
+  // Good practices (4.2) and support requests (3.2, 3.3) of the dispatches existing at D:
+  // two independent lists, one task each.
+  parallel_for(2, threads, [&](std::size_t list) {
+    if (list == 0)
+      result.good_practices = entries_by_date(
+          index, as_of, [](const Index::DispatchEntries& e) { return e.good_practices; },
+          [](const Dispatch& dp) { return each(dp.good_practices); },
+          [](const std::string& a, const std::string& b) { return a < b; });
+    else
+      result.support_requests = entries_by_date(
+          index, as_of, [](const Index::DispatchEntries& e) { return e.support_requests; },
+          [](const Dispatch& dp) { return each(dp.support_requests); },
+          [](const SupportRequest& a, const SupportRequest& b) {
+            return std::tie(a.text, a.superior_coordination) < std::tie(b.text, b.superior_coordination);
+          });
+  });
   return result;
 }
 
