@@ -3,6 +3,8 @@
 // One Result is rendered by every front end — JSON, the CLI's report, the forms, Python —
 // and none of them recomputes a rule. Ids are copied in (so a Result outlives its
 // snapshot); dates are boost dates; months are "YYYY-MM" strings as in the JSON.
+// The rules decide into a CompactResult (compact.hpp); a Result is that, rendered by
+// expand() — facts and sentences by the describe_* beside each rule.
 //
 // Interface:
 //   enums   Rule (in the output order of 3.3), EscalationLevel, TriggerKind,
