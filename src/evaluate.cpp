@@ -61,8 +61,7 @@ unsigned thread_count(const Options& options, std::size_t orgs) {
   const unsigned asked =
       options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
   const std::size_t per_thread = std::max<std::size_t>(1, options.orgs_per_thread);
-  const auto useful = static_cast<unsigned>(std::clamp<std::size_t>(orgs / per_thread, 1, asked));
-  return std::min(asked, useful);
+  return static_cast<unsigned>(std::clamp<std::size_t>(orgs / per_thread, 1, asked));
 }
 
 // Blocks of the parallel loops over items, decisions and scores: big enough that a

@@ -118,3 +118,15 @@ TEST(Clause5_2_Admonishment, TriggersSortByDateThenKindNameThenRef) {
   EXPECT_EQ(v[0].kind, TriggerKind::ledger_missing);  // "ledger_missing" < "neglect"
   EXPECT_EQ(v[1].kind, TriggerKind::neglect);
 }
+
+// Triggers of one date are ordered by their kind's name, as every code in the output;
+// trigger_name_rank is that order without comparing strings.
+TEST(Clause5_2_Admonishment, TriggerKindsRankByTheirNames) {
+  const TriggerKind kinds[] = {TriggerKind::neglect, TriggerKind::ledger_late,
+                               TriggerKind::ledger_missing, TriggerKind::perfunctory};
+  for (TriggerKind a : kinds)
+    for (TriggerKind b : kinds)
+      EXPECT_EQ(rules::trigger_name_rank(a) < rules::trigger_name_rank(b),
+                std::string_view(boost::describe::enum_to_string(a, "")) <
+                    std::string_view(boost::describe::enum_to_string(b, "")));
+}

@@ -3,8 +3,10 @@
 //
 // Interface:
 //   struct Period                the months and years that count (spec 3.1)
-//   struct Context               index, policy, D, period, failure date per item
+//   struct Context               index, policy, D, period; per item its failure date and
+//                                its registers at D; the period's elapsed months
 //     year_end(y), at_year(y)    Y-12-31 and E = min(D, Y-12-31)
+//     standing_at(i, x)          Standing of item i at x (state.hpp)
 //     integer(p, day), share(p, day)   a parameter's value in force on a day
 //   struct Sink                  where a chunk of organizations decides into
 //   struct Describer             what describe_* functions read
@@ -21,7 +23,6 @@
 #include <array>
 #include <cstdint>
 #include <string>
-#include <tuple>
 #include <vector>
 
 namespace tiaodu::rules {
@@ -108,7 +109,6 @@ struct Context {
   }
 };
 
-
 // Where a chunk of organizations decides into: one list per rule (each rule emits an
 // organization's decisions in the order of spec 4 within the rule, and organizations
 // come in id order, so concatenating the lists rule by rule is the output order), and the
@@ -123,12 +123,6 @@ struct Sink {
     d.rule = rule;
     d.org = org;
     return d;
-  }
-  IndexRange add_items(std::span<const ItemIx> items) {
-    const IndexRange r{static_cast<std::uint32_t>(item_lists.size()),
-                       static_cast<std::uint32_t>(items.size())};
-    item_lists.insert(item_lists.end(), items.begin(), items.end());
-    return r;
   }
 };
 
