@@ -108,11 +108,8 @@ inline Decision describe_accountability(const Describer& c, const CompactDecisio
   const int y = cd.year;
   const Day e = c.at_year(y);
   const Secretary& secretary = ix.org(o).secretary;
-  const auto item_ixs = c.result.items_of(cd);
-  const auto n = static_cast<std::int64_t>(item_ixs.size());
-  std::vector<std::string> items;
-  items.reserve(item_ixs.size());
-  for (ItemIx i : item_ixs) items.push_back(ix.item(i).id);
+  std::vector<std::string> items = c.item_ids(cd);
+  const auto n = static_cast<std::int64_t>(items.size());
   Decision d = make_decision(c, cd);
   d.year = y;
   switch (cd.rule) {

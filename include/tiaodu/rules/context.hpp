@@ -136,6 +136,13 @@ struct Describer {
 
   Day at_year(int year) const noexcept { return std::min(as_of, Context::year_end(year)); }
   std::int64_t integer(Param p, Day day) const noexcept { return policy.integer_at(p, day); }
+  // The ids of the decision's `items`, in their order.
+  std::vector<std::string> item_ids(const CompactDecision& d) const {
+    std::vector<std::string> ids;
+    ids.reserve(d.items.size);
+    for (ItemIx i : result.items_of(d)) ids.push_back(index.item(i).id);
+    return ids;
+  }
 };
 
 // The Decision a describe_* function fills in: rule, clause and organization.

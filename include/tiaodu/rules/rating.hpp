@@ -153,8 +153,7 @@ inline Decision describe_rating(const Describer& c, const CompactDecision& cd) {
                   " to ", last, ")"));
   }
   if (cd.has(RatingReason::long_unresolved)) {
-    std::vector<std::string> unresolved;
-    for (ItemIx i : c.result.items_of(cd)) unresolved.push_back(ix.item(i).id);
+    std::vector<std::string> unresolved = c.item_ids(cd);
     const std::int64_t long_days = c.integer(Param::long_unresolved_days, e);
     d.codes->push_back(RatingReason::long_unresolved);
     add(text::cat("问题长期得不到解决（", text::join(unresolved, "、"), " 超过整改时限 ", long_days,
