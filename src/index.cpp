@@ -81,6 +81,7 @@ void sort_rows_stably(Rows<T>& rows, Less less) {
   for (std::size_t r = 0; r < n_rows; ++r) {
     T* const b = rows.values.data() + rows.offsets[r];
     T* const e = rows.values.data() + rows.offsets[r + 1];
+    if (e - b < 2) continue;  // nothing to sort (and b may be null: no b + 1)
     if (static_cast<std::size_t>(e - b) > kShort) {
       if (!std::is_sorted(b, e, less)) std::stable_sort(b, e, less);
       continue;
