@@ -123,12 +123,23 @@ def table(runs, context):
                 f"{fmt_time(per_org_year(b))} vs {fmt_time(per_org_year(base[n]))} per org-year",
                 f"{met(r <= 10)} ({r:.1f}×{extra})")
     sharded1 = [(n, b) for n, b in family(runs, "sharded") if "/workers:1" in b.get("run_name", b["name"])]
-    scale = serial1 + sharded1
-    if len(scale) >= 2:
-        (n0, b0), (n1, b1) = scale[0], scale[-1]
+    if serial1 and sharded1:
+        # Like with like: the in-memory runs repeat their evaluation, so the shards' second
+        # evaluation (memory already mapped) is the comparable figure; the first is beside it.
+        (n0, b0), (n1, b1) = serial1[0], sharded1[-1]
+        if "evaluate_again_s" in b1:
+            again = b1["evaluate_again_s"] / n1
+            g = again / per_org_year(b0) - 1
+            row(f"cost per org-year grows ≤ 30 % from {n0:,} to {n1:,} orgs",
+                f"{fmt_time(per_org_year(b0))} → {fmt_time(again)}", f"{met(g <= 0.30)} ({g * 100:+.0f} %)")
         g = per_org_year(b1) / per_org_year(b0) - 1
-        row(f"cost per org-year grows ≤ 30 % from {n0:,} to {n1:,} orgs",
-            f"{fmt_time(per_org_year(b0))} → {fmt_time(per_org_year(b1))}", f"{met(g <= 0.30)} ({g * 100:+.0f} %)")
+        row(f"(the same, with each shard's first evaluation, which also touches its memory first)",
+            f"{fmt_time(per_org_year(b0))} → {fmt_time(per_org_year(b1))}", f"{g * 100:+.0f} %")
+    if len(serial1) >= 2:
+        (n0, b0), (n1, b1) = serial1[0], serial1[-1]
+        g = per_org_year(b1) / per_org_year(b0) - 1
+        row(f"(the same from {n0:,} to {n1:,} orgs in one snapshot)",
+            f"{fmt_time(per_org_year(b0))} → {fmt_time(per_org_year(b1))}", f"{g * 100:+.0f} %")
     for n, b in family(runs, "read_json"):
         mbs = b["bytes_per_second"] / 1e6
         row(f"JSON read ≥ 200 MB/s ({n:,} orgs, {b['json_bytes/org_year'] * n / 1e6:.0f} MB)", f"{mbs:.0f} MB/s",
