@@ -8,8 +8,9 @@
 // expand() decides anything: every fact and sentence is a function of the compact
 // decision, the Index, the Policy and D.
 //
-// Use it directly for speed (a CompactResult is ~30× smaller than its Result and takes
-// no allocation per decision); use Result when you need ids, text or JSON.
+// Use it directly for speed (a CompactResult is about a tenth of the size of its Result,
+// 0.75 against 7.4 KB per org-year, and takes no allocation per decision); use Result
+// when you need ids, text or JSON.
 // A CompactResult refers to the Index it was computed from: expand() needs that Index.
 //
 // Interface:
@@ -17,7 +18,7 @@
 //   struct CompactTrigger, CompactDecision, CompactItem, CompactScore,
 //          CompactAssessment, CompactEntry, CompactResult
 //   evaluate_compact(index, policy, as_of, options) -> CompactResult    (evaluate.hpp)
-//   expand(compact, index, policy, threads = 1) -> Result               (evaluate.hpp)
+//   expand(compact, index, policy, options = {}) -> Result              (evaluate.hpp)
 #pragma once
 
 #include "tiaodu/date.hpp"
