@@ -202,6 +202,7 @@ CompactResult evaluate_compact(const Index& index, const Policy& policy, const D
   // places in parallel, rebasing their ranges into the joined side arrays.
   CompactResult result;
   result.as_of = as_of;
+  result.shape = {index.org_count(), index.dispatch_count(), index.item_count(), index.look_back_count()};
   const std::size_t n_chunks = chunks.size();
   std::vector<std::size_t> run_at(static_cast<std::size_t>(kRuleCount) * n_chunks);
   std::vector<std::size_t> trigger_at(n_chunks + 1, 0), list_at(n_chunks + 1, 0),

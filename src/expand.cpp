@@ -13,6 +13,7 @@
 
 #include "detail/parallel.hpp"
 
+#include <stdexcept>
 #include <thread>
 
 namespace tiaodu {
@@ -48,6 +49,10 @@ Result expand(const CompactResult& compact, const Index& index, const Policy& po
               const Options& options) {
   const unsigned threads =
       options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+  const IndexShape shape{index.org_count(), index.dispatch_count(), index.item_count(),
+                         index.look_back_count()};
+  if (!(compact.shape == shape))  // its indices would point elsewhere, or out of bounds
+    throw std::invalid_argument("expand: the CompactResult was computed from another Index");
   const rules::Describer describer{index, policy, compact.as_of, compact};
   Result result;
   result.as_of = to_date(compact.as_of);

@@ -113,3 +113,15 @@ TEST(Compact, BadArgumentsAreRefused) {
   bad.set(Param::bottom_share, {{Date(2023, 1, 1), 2.0}});
   EXPECT_THROW(evaluate_compact(ix, bad, Date(2023, 12, 31)), ValidationError);
 }
+
+// A CompactResult's indices mean something only for its own Index: expand() refuses an
+// Index of another shape instead of reading out of bounds.
+TEST(Compact, ExpandRefusesAnotherIndex) {
+  const CompactResult c = evaluate_compact(sample_index(), Policy{}, Date(2023, 12, 31));
+  Snapshot smaller = sample();
+  smaller.look_backs->pop_back();
+  const Index other(smaller);
+  EXPECT_THROW(expand(c, other, Policy{}), std::invalid_argument);
+  EXPECT_EQ(c.shape.orgs, sample_index().org_count());
+  EXPECT_NO_THROW(expand(c, sample_index(), Policy{}));
+}

@@ -11,10 +11,12 @@
 // Use it directly for speed (a CompactResult is about a tenth of the size of its Result,
 // 0.75 against 7.4 KB per org-year, and takes no allocation per decision); use Result
 // when you need ids, text or JSON.
-// A CompactResult refers to the Index it was computed from: expand() needs that Index.
+// A CompactResult refers to the Index it was computed from: expand() needs that Index
+// (and throws std::invalid_argument for one of another shape).
 //
 // Interface:
 //   struct IndexRange                       a run [begin, begin + size) of a side array
+//   struct IndexShape                       the sizes of the Index it refers to
 //   struct CompactTrigger, CompactDecision, CompactItem, CompactScore,
 //          CompactAssessment, CompactEntry, CompactResult
 //   evaluate_compact(index, policy, as_of, options) -> CompactResult    (evaluate.hpp)
@@ -118,8 +120,15 @@ struct CompactEntry {
   friend bool operator==(const CompactEntry&, const CompactEntry&) = default;
 };
 
+// The sizes of the Index a CompactResult was computed from: expand() refuses another.
+struct IndexShape {
+  std::int32_t orgs = 0, dispatches = 0, items = 0, look_backs = 0;
+  friend bool operator==(const IndexShape&, const IndexShape&) = default;
+};
+
 struct CompactResult {
   Day as_of = kNoDay;
+  IndexShape shape;
   std::vector<CompactDecision> decisions;  // in the order of spec section 4
   std::vector<CompactTrigger> triggers;    // referred to by decisions' `triggers`
   std::vector<ItemIx> item_lists;          // referred to by decisions' `items`

@@ -11,14 +11,16 @@
 //   evaluate(const Index&, const Policy&, const Date& as_of) -> Result
 //       for callers that evaluate one indexed snapshot many times
 //   evaluate(const Index&, const Policy&, const Date& as_of, const Options&) -> Result
-//       the same, on several threads (independent subtrees in parallel); the Result is
-//       identical to the single-threaded one
+//       the same, on up to options.threads threads, at most one per
+//       options.orgs_per_thread organizations (independent subtrees in parallel); the
+//       Result is identical to the single-threaded one
 //   evaluate_compact(const Index&, const Policy&, const Date& as_of, const Options& = {})
 //       -> CompactResult: what the rules decide, in indices and days (compact.hpp);
 //       evaluate() is expand(evaluate_compact(...))
 //   expand(const CompactResult&, const Index&, const Policy&, const Options& = {})
 //       -> Result: ids, dates, facts and sentences rendered (nothing recomputed); the
-//       Index and Policy must be those the CompactResult was computed with
+//       Index and Policy must be those the CompactResult was computed with (another
+//       Index's shape: std::invalid_argument)
 //   as_of must lie in the supported date range (date.hpp); else std::out_of_range.
 #pragma once
 
