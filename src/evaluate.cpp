@@ -55,15 +55,6 @@ std::span<T> row(std::vector<T>& values, const std::vector<std::uint32_t>& offse
   return std::span<T>(values.data() + offsets[k], values.data() + offsets[k + 1]);
 }
 
-// The threads an evaluation of `orgs` organizations uses: as many as asked (0: one per
-// hardware thread), but no more than one per options.orgs_per_thread organizations.
-unsigned thread_count(const Options& options, std::size_t orgs) {
-  const unsigned asked =
-      options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
-  const std::size_t per_thread = std::max<std::size_t>(1, options.orgs_per_thread);
-  return static_cast<unsigned>(std::clamp<std::size_t>(orgs / per_thread, 1, asked));
-}
-
 // Blocks of the parallel loops over items, decisions and scores: big enough that a
 // task's overhead vanishes, small enough to balance two threads on a town.
 constexpr std::size_t kBlock = 4096;
@@ -119,7 +110,7 @@ CompactResult evaluate_compact(const Index& index, const Policy& policy, const D
     throw std::out_of_range("as_of " + format_date(as_of) +
                             " is outside the supported range 1400-01-01 to 9899-12-31");
 
-  const unsigned threads = thread_count(options, static_cast<std::size_t>(index.org_count()));
+  const unsigned threads = detail::thread_count(options, static_cast<std::size_t>(index.org_count()));
   Context ctx(index, policy, as_of);
   const auto n_items = static_cast<std::size_t>(index.item_count());
   parallel_blocks(n_items, kBlock * 4, threads, [&](std::size_t b, std::size_t e) {

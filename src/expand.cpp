@@ -49,8 +49,7 @@ std::optional<Date> date_if(Day d) {
 
 Result expand(const CompactResult& compact, const Index& index, const Policy& policy,
               const Options& options) {
-  const unsigned threads =
-      options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+  const unsigned threads = detail::thread_count(options, static_cast<std::size_t>(index.org_count()));
   const IndexShape shape{index.org_count(), index.dispatch_count(), index.item_count(),
                          index.look_back_count()};
   if (!(compact.shape == shape))  // its indices would point elsewhere, or out of bounds

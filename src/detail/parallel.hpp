@@ -2,6 +2,8 @@
 // output slots, so which thread runs a task cannot change the result.
 #pragma once
 
+#include "tiaodu/evaluate.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
@@ -11,6 +13,16 @@
 #include <vector>
 
 namespace tiaodu::detail {
+
+// The threads an evaluation of `orgs` organizations uses (and its rendering): as many as
+// asked (0: one per hardware thread), but no more than one per options.orgs_per_thread
+// organizations.
+inline unsigned thread_count(const Options& options, std::size_t orgs) {
+  const unsigned asked =
+      options.threads == 0 ? std::max(1u, std::thread::hardware_concurrency()) : options.threads;
+  const std::size_t per_thread = std::max<std::size_t>(1, options.orgs_per_thread);
+  return static_cast<unsigned>(std::clamp<std::size_t>(orgs / per_thread, 1, asked));
+}
 
 // Runs task(0..n-1) on up to `threads` threads; rethrows the first exception.
 template <class Task>
