@@ -23,7 +23,6 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <thread>
 #include <tuple>
 #include <utility>
 

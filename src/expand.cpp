@@ -14,7 +14,6 @@
 #include "detail/parallel.hpp"
 
 #include <stdexcept>
-#include <thread>
 
 namespace tiaodu {
 

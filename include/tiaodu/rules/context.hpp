@@ -37,8 +37,6 @@ struct Period {
   bool has_elapsed = false; // some month from `first` on has ended by D
   Month last_elapsed{};     // the last month whose last day is <= D
 
-  bool counts(Month m) const noexcept { return has_start && m >= first; }
-  bool elapsed(Month m) const noexcept { return has_elapsed && m >= first && m <= last_elapsed; }
   bool evaluated(int year) const noexcept {
     return has_start && year >= first_year && year <= last_year;
   }
